@@ -1,0 +1,59 @@
+/**
+ * Every message a user can see about their input, in one place. Each says what was expected
+ * and, where it helps, how to fix it.
+ */
+import type { Bounds } from './scenario/bounds.js';
+
+export const messages = {
+  cannotRead: (reason: string) => `cannot read the file (${reason})`,
+  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  notAMapping: () => 'expected a scenario: a YAML mapping with keys scenario, projection, economy, ...',
+  extendsCycle: (chain: string[]) => `extends forms a cycle: ${chain.join(' -> ')}`,
+  unknownKey: (key: string, suggestion: string | undefined) =>
+    `unknown key "${key}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + '; unknown keys are errors, never ignored',
+  missingKey: (key: string) => `required key "${key}" is missing`,
+  wrongType: (expected: string, received: string) => `expected ${expected}, got ${received}`,
+  outOfRange: (value: number, bounds: Bounds, year?: number) =>
+    `${formatNumber(value)}${year !== undefined ? ` in ${year}` : ''} is out of range: expected ${bounds.what}`,
+  notFinite: (year: number) => `the value in ${year} is not a finite number`,
+  yearOutsideProjection: (year: number, start: number, end: number) =>
+    `year ${year} is outside the projection (${start}-${end})`,
+  badYearKey: (key: string) => `"${key}" is not a year`,
+  badSeries: () =>
+    'not a valid series: expected a number, a year table such as {2025: 0.05, 2030: 0.04}, ' +
+    '{interpolate: linear, values: {...}}, an expression string, or a ramp {ramp: logistic, from, start, target, years}',
+  expression: (detail: string) => `cannot evaluate the expression: ${detail}`,
+  expressionForbidden: (name: string) => `"${name}" is not allowed in scenario expressions`,
+  expressionUnknownName: (name: string, known: string[]) =>
+    `unknown name "${name}" in the expression; names in scope: ${known.join(', ')}`,
+  expressionNotNumber: (year: number) => `the expression does not give a number in ${year}`,
+  unknownGroup: (id: string, known: string[]) => `"${id}" is not a group of this scenario (groups: ${known.join(', ')})`,
+  duplicateId: (what: string, id: string) => `duplicate ${what} id "${id}"`,
+  benefitNotForKind: (benefit: string, kind: string, allowed: readonly string[]) =>
+    `benefit "${benefit}" does not apply to a ${kind} scheme (it can pay: ${allowed.join(', ')})`,
+  exitsNeedCohort: () => 'exits apply only to groups with age_structure: cohort',
+  poolTarget: (id: string) => `pooled_with names "${id}", which is not another scheme of this scenario with its own fund`,
+  pooledInitial: () => 'a scheme pooled with another has no fund of its own: its fund.initial must be 0',
+  unknownCurrency: (code: string) => `no exchange rate for ${code}: add it under economy.exchange_rates`,
+  unknownContingency: (name: string, allowed: readonly string[]) => `"${name}" is not a contingency of this scheme (${allowed.join(', ')})`,
+  contributionNeedsPart: () => 'give employer and/or employee rates, or flat_monthly',
+  contributionMixed: () => 'flat_monthly replaces rates: give one or the other, not both',
+  csvMissingColumn: (column: string, needed: readonly string[]) => `missing column "${column}" (needed: ${needed.join(', ')})`,
+  csvNotNumber: (column: string, cell: string) => `column "${column}": "${cell}" is not a number`,
+  csvBadSex: (cell: string) => `sex must be F or M, got "${cell}"`,
+  csvBadAge: (cell: string) => `age must be an integer from 0 to 110, got "${cell}"`,
+  csvNegative: (column: string, value: number) => `column "${column}": ${value} is negative`,
+  csvAbove: (column: string, value: number, max: number) => `column "${column}": ${value} is above ${max}`,
+  csvDuplicate: (what: string) => `duplicate row for ${what}`,
+  csvEmpty: () => 'the table has no data rows',
+  csvSyntax: (detail: string) => `malformed CSV: ${detail}`,
+  csvSharesSum: (column: string, sum: number) => `column "${column}" must sum to 1 over all rows, sums to ${formatNumber(sum)}`,
+  csvUnknownType: (type: string, allowed: readonly string[]) => `type "${type}" is not a pension type of this scheme (${allowed.join(', ')})`,
+  csvUnknownGroup: (id: string) => `group "${id}" is not covered by this scheme`,
+  csvYearMissing: (year: number) => `the table has no rows for ${year}, which the projection needs`,
+  groupNotCovered: (scheme: string) => `no group is covered by scheme "${scheme}": list at least one under cover`,
+} as const;
+
+function formatNumber(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
+}

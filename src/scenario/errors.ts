@@ -1,0 +1,54 @@
+/**
+ * Errors a user can cause. A ScenarioError carries the place (file, line, column, key) as
+ * data; `formatScenarioError` renders it. The CLI prints it without a stack trace and exits 2.
+ */
+export interface SourcePlace {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export class ScenarioError extends Error {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** Dotted key path in the scenario (e.g. `schemes[0].cover.foreign_workers.coverage`), or a CSV column. */
+  readonly key?: string;
+
+  constructor(place: SourcePlace, key: string | undefined, message: string) {
+    super(message);
+    this.name = 'ScenarioError';
+    this.file = place.file;
+    this.line = place.line;
+    this.column = place.column;
+    this.key = key;
+  }
+}
+
+/** `file:line:column: key: message`, the form editors and terminals link to. */
+export function formatScenarioError(error: ScenarioError): string {
+  let where = error.file;
+  if (error.line !== undefined) {
+    where += `:${error.line}`;
+    if (error.column !== undefined) where += `:${error.column}`;
+  }
+  const key = error.key ? ` ${error.key}:` : '';
+  return `${where}:${key} ${error.message}`;
+}
+
+export function isScenarioError(e: unknown): e is ScenarioError {
+  return e instanceof ScenarioError;
+}
+
+/** A path into the scenario object, as zod and the YAML document use it. */
+export type KeyPath = ReadonlyArray<string | number>;
+
+/** `schemes[0].cover.foreign_workers`, the form users read in messages. */
+export function formatKeyPath(path: KeyPath): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? part : `.${part}`;
+  }
+  return out;
+}

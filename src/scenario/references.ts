@@ -1,0 +1,69 @@
+/**
+ * Checks a schema cannot express: that ids are unique and that every reference (a group under
+ * cover, a pool, a currency, a benefit for the scheme's kind) names something that exists.
+ */
+import type { ScenarioError } from './errors.js';
+import type { LoadedScenario } from './load.js';
+import { BENEFITS_BY_KIND, INCIDENCE_COLUMNS } from './schema.js';
+import { messages } from '../messages.js';
+
+export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
+  const { scenario, error } = loaded;
+  const errors: ScenarioError[] = [];
+  const groupIds = scenario.groups.map((g) => g.id);
+  const schemeIds = scenario.schemes.map((s) => s.id);
+
+  scenario.groups.forEach((group, gi) => {
+    if (groupIds.indexOf(group.id) !== gi) errors.push(error(['groups', gi, 'id'], messages.duplicateId('group', group.id)));
+    if (group.exits && group.age_structure !== 'cohort') errors.push(error(['groups', gi, 'exits'], messages.exitsNeedCohort(), 'key'));
+    const currency = group.wage.currency;
+    if (currency && currency !== scenario.projection.currency && !scenario.economy.exchange_rates?.[currency]) {
+      errors.push(error(['groups', gi, 'wage', 'currency'], messages.unknownCurrency(currency)));
+    }
+  });
+
+  scenario.schemes.forEach((scheme, si) => {
+    const at = (...rest: Array<string | number>) => ['schemes', si, ...rest];
+    if (schemeIds.indexOf(scheme.id) !== si) errors.push(error(at('id'), messages.duplicateId('scheme', scheme.id)));
+    const covered = Object.keys(scheme.cover);
+    if (covered.length === 0) errors.push(error(at('cover'), messages.groupNotCovered(scheme.id), 'key'));
+    for (const id of covered) {
+      if (!groupIds.includes(id)) errors.push(error(at('cover', id), messages.unknownGroup(id, groupIds), 'key'));
+    }
+    for (const id of Object.keys(scheme.contributions.by_group ?? {})) {
+      if (!groupIds.includes(id)) errors.push(error(at('contributions', 'by_group', id), messages.unknownGroup(id, groupIds), 'key'));
+    }
+    const specs: Array<[Array<string | number>, typeof scheme.contributions.default]> = [[at('contributions', 'default'), scheme.contributions.default]];
+    for (const [id, spec] of Object.entries(scheme.contributions.by_group ?? {})) specs.push([at('contributions', 'by_group', id), spec]);
+    for (const [path, spec] of specs) {
+      const hasRate = spec.employer !== undefined || spec.employee !== undefined;
+      if (hasRate && spec.flat_monthly !== undefined) errors.push(error(path, messages.contributionMixed(), 'key'));
+      else if (!hasRate && spec.flat_monthly === undefined) errors.push(error(path, messages.contributionNeedsPart(), 'key'));
+    }
+    for (const id of Object.keys(scheme.benefits.funeral?.by_group ?? {})) {
+      if (!groupIds.includes(id)) errors.push(error(at('benefits', 'funeral', 'by_group', id), messages.unknownGroup(id, groupIds), 'key'));
+    }
+    const allowed = BENEFITS_BY_KIND[scheme.kind];
+    for (const benefit of Object.keys(scheme.benefits)) {
+      if (!allowed.includes(benefit as (typeof allowed)[number])) {
+        errors.push(error(at('benefits', benefit), messages.benefitNotForKind(benefit, scheme.kind, allowed), 'key'));
+      }
+    }
+    const contingencies = INCIDENCE_COLUMNS[scheme.kind];
+    for (const name of Object.keys(scheme.incidence_trend ?? {})) {
+      if (!contingencies.includes(name)) errors.push(error(at('incidence_trend', name), messages.unknownContingency(name, contingencies), 'key'));
+    }
+    const pool = scheme.fund.pooled_with;
+    if (pool !== null) {
+      const target = scenario.schemes.find((s) => s.id === pool);
+      if (!target || target.id === scheme.id || target.fund.pooled_with !== null) {
+        errors.push(error(at('fund', 'pooled_with'), messages.poolTarget(pool)));
+      }
+      if (scheme.fund.initial !== 0) errors.push(error(at('fund', 'initial'), messages.pooledInitial()));
+    }
+    if (scheme.ages.max !== undefined && scheme.ages.max < scheme.ages.min) {
+      errors.push(error(at('ages', 'max'), `ages.max (${scheme.ages.max}) is below ages.min (${scheme.ages.min})`));
+    }
+  });
+  return errors;
+}

@@ -1,0 +1,83 @@
+/**
+ * One scenario file as parsed YAML, with positions kept so that errors can name line and column.
+ */
+import { readFileSync } from 'node:fs';
+import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node } from 'yaml';
+import { ScenarioError } from './errors.js';
+import type { KeyPath, SourcePlace } from './errors.js';
+import { messages } from '../messages.js';
+
+export interface SourceFile {
+  /** Absolute path. */
+  readonly path: string;
+  /** Path as the user should read it (relative to the working directory when shorter). */
+  readonly displayPath: string;
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
+  readonly data: Record<string, unknown>;
+}
+
+export function readSourceFile(path: string, displayPath: string): SourceFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ScenarioError({ file: displayPath }, undefined, messages.cannotRead(errorCode(e)));
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    const detail = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new ScenarioError({ file: displayPath, line: pos.line, column: pos.col }, undefined, messages.yamlSyntax(detail));
+  }
+  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ScenarioError({ file: displayPath, line: 1, column: 1 }, undefined, messages.notAMapping());
+  }
+  return { path, displayPath, text, doc, lineCounter, data: data as Record<string, unknown> };
+}
+
+/**
+ * Where `path` is in this file: the value's position, or the key's (`at: 'key'`).
+ * Undefined when the file does not set that path.
+ */
+export function placeIn(file: SourceFile, path: KeyPath, at: 'key' | 'value' = 'value'): SourcePlace | undefined {
+  let node: unknown = file.doc.contents;
+  let keyNode: Node | undefined;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
+      if (!pair) return undefined;
+      keyNode = pair.key as Node;
+      node = pair.value;
+    } else if (isSeq(node) && typeof part === 'number') {
+      node = node.items[part];
+      keyNode = undefined;
+      if (node === undefined) return undefined;
+    } else {
+      return undefined;
+    }
+  }
+  const target = (at === 'key' && keyNode) || (node as Node | null) || keyNode;
+  const offset = target?.range?.[0];
+  if (offset === undefined) return { file: file.displayPath };
+  const pos = file.lineCounter.linePos(offset);
+  return { file: file.displayPath, line: pos.line, column: pos.col };
+}
+
+function errorCode(e: unknown): string {
+  if (e && typeof e === 'object' && 'code' in e) {
+    const code = String((e as { code: unknown }).code);
+    if (code === 'ENOENT') return 'no such file';
+    if (code === 'EISDIR') return 'it is a folder';
+    if (code === 'EACCES') return 'permission denied';
+    return code;
+  }
+  return String(e);
+}
+
+export { errorCode };

@@ -51,14 +51,36 @@ export function logSigma(cv: number): number {
   return Math.sqrt(Math.log1p(cv * cv));
 }
 
+/** μ = ln m − σ²/2, the mean of the log-wage. */
+export function logMean(m: number, sigma: number): number {
+  return Math.log(m) - 0.5 * sigma * sigma;
+}
+
+/**
+ * E[min(W, K)] given μ and ln K, for m > 0, σ > 0, K > 0 (the engine computes μ once per cell
+ * and ln K once per year).
+ */
+export function cappedMean(m: number, sigma: number, mu: number, ceiling: number, logCeiling: number): number {
+  const d = (logCeiling - mu) / sigma;
+  return m * normalCdf(d - sigma) + ceiling * (1 - normalCdf(d));
+}
+
+/**
+ * E[max(L − W, 0)], the expected top-up to a floor L, given μ and ln L, for m > 0, σ > 0,
+ * L > 0: L·Φ(d) − m·Φ(d − σ) with d = (ln L − μ)/σ. Then E[max(W,L)] = m + top-up and, for
+ * L ≤ K, E[clamp(W,L,K)] = E[min(W,K)] + top-up.
+ */
+export function floorTopUp(m: number, sigma: number, mu: number, floor: number, logFloor: number): number {
+  const d = (logFloor - mu) / sigma;
+  return floor * normalCdf(d) - m * normalCdf(d - sigma);
+}
+
 /** E[min(W, K)] for W lognormal with mean m and log-σ `sigma` (see the module comment). */
 export function expectedMin(m: number, sigma: number, ceiling: number): number {
   if (m <= 0) return 0;
-  if (sigma === 0) return m < ceiling ? m : ceiling;
   if (ceiling <= 0) return 0;
-  const mu = Math.log(m) - 0.5 * sigma * sigma;
-  const d = (Math.log(ceiling) - mu) / sigma;
-  return m * normalCdf(d - sigma) + ceiling * (1 - normalCdf(d));
+  if (sigma === 0) return m < ceiling ? m : ceiling;
+  return cappedMean(m, sigma, logMean(m, sigma), ceiling, Math.log(ceiling));
 }
 
 /** E[max(W, L)] for W lognormal with mean m and log-σ `sigma`. */
@@ -66,9 +88,7 @@ export function expectedMax(m: number, sigma: number, floor: number): number {
   if (floor <= 0) return m;
   if (m <= 0) return floor;
   if (sigma === 0) return m > floor ? m : floor;
-  const mu = Math.log(m) - 0.5 * sigma * sigma;
-  const d = (Math.log(floor) - mu) / sigma;
-  return floor * normalCdf(d) + m * (1 - normalCdf(d - sigma));
+  return m + floorTopUp(m, sigma, logMean(m, sigma), floor, Math.log(floor));
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import type { ScenarioError } from './errors.js';
 import type { LoadedScenario } from './load.js';
-import { BENEFITS_BY_KIND, INCIDENCE_COLUMNS } from './schema.js';
+import { BENEFITS_BY_KIND } from './schema.js';
+import { INCIDENCE_COLUMNS } from '../model.js';
 import { messages } from '../messages.js';
 
 export function checkReferences(loaded: LoadedScenario): ScenarioError[] {

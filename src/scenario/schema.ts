@@ -5,6 +5,8 @@
  * years (assumptions stage), because a series' values are only known then.
  */
 import { z } from 'zod';
+import { PENSION_TYPES, SCHEME_KINDS } from '../model.js';
+import type { PensionType, SchemeKind } from '../model.js';
 
 const YEAR_KEY = /^-?\d{1,4}$/;
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
@@ -198,8 +200,6 @@ const benefits = z.strictObject({
 });
 export type BenefitsConfig = z.infer<typeof benefits>;
 
-export const SCHEME_KINDS = ['employment_injury', 'non_employment_injury', 'invalidity'] as const;
-export type SchemeKind = (typeof SCHEME_KINDS)[number];
 
 const scheme = z.strictObject({
   id: slug,
@@ -258,16 +258,6 @@ const stochasticModel = z.strictObject({
   phi: z.number().min(-1).max(1).optional(),
 });
 
-export const PENSION_TYPES = [
-  'permanent_disablement',
-  'invalidity_pension',
-  'constant_attendance',
-  'dependants_spouse',
-  'dependants_children',
-  'survivors_spouse',
-  'survivors_children',
-] as const;
-export type PensionType = (typeof PENSION_TYPES)[number];
 
 export const scenarioSchema = z.strictObject({
   scenario: z.strictObject({
@@ -328,12 +318,6 @@ export const BENEFITS_BY_KIND: Record<SchemeKind, ReadonlyArray<keyof BenefitsCo
   invalidity: ['invalidity_pension', 'survivors', 'constant_attendance', 'funeral'],
 };
 
-/** Contingency columns each kind's incidence table must have (rates per registered person-year). */
-export const INCIDENCE_COLUMNS: Record<SchemeKind, readonly string[]> = {
-  employment_injury: ['temporary', 'permanent', 'fatal', 'medical'],
-  non_employment_injury: ['temporary', 'permanent', 'fatal', 'medical'],
-  invalidity: ['invalidity'],
-};
 
 export function scenarioJsonSchema(): unknown {
   return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });

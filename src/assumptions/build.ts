@@ -1,0 +1,361 @@
+/**
+ * The assumptions stage: resolve every *(series)* of a validated scenario to one value per
+ * projection year and read its data tables into typed arrays. Output: one plain Assumptions
+ * object the engine runs on.
+ */
+import { createHash } from 'node:crypto';
+import type { LoadedScenario } from '../scenario/load.js';
+import { displayPathOf } from '../scenario/load.js';
+import { BOUNDS } from '../scenario/bounds.js';
+import type { Bounds } from '../scenario/bounds.js';
+import type { KeyPath } from '../scenario/errors.js';
+import type { GroupConfig, SchemeConfig, Series } from '../scenario/schema.js';
+import { INCIDENCE_COLUMNS, INJURY, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '../model.js';
+import { messages } from '../messages.js';
+import { AGES, CELLS } from '../engine/layout.js';
+import { logSigma } from '../engine/lognormal.js';
+import { ageSexColumns, readCsv } from './csv.js';
+import type { CsvTable } from './csv.js';
+import { PendingName, resolveSeries } from './series.js';
+import type { SeriesContext } from './series.js';
+import { BENEFICIARY_COLUMNS, FAMILY_COLUMNS, beneficiaryStock, familyTable, lastAgeOf, mortalityByYear, shareColumns } from './tables.js';
+import type {
+  Assumptions,
+  CoverAssumptions,
+  EconomyAssumptions,
+  GroupAssumptions,
+  InputFile,
+  Label,
+  SchemeAssumptions,
+  SurvivorAssumptions,
+} from './types.js';
+
+const ECONOMY_NAMES = ['wage_growth', 'inflation', 'investment_return', 'discount_rate', 'medical_inflation'] as const;
+
+export function buildAssumptions(loaded: LoadedScenario): Assumptions {
+  const { scenario } = loaded;
+  const startYear = scenario.projection.start_year;
+  const endYear = scenario.projection.end_year;
+  const years = endYear - startYear + 1;
+  const inputs: InputFile[] = [];
+  const tableCache = new Map<string, CsvTable>();
+
+  const readTable = (path: KeyPath, needed: readonly string[]): CsvTable => {
+    const file = loaded.tablePath(path);
+    let table = tableCache.get(file);
+    if (!table) {
+      table = readCsv(file, displayPathOf(file), needed, () => loaded.error(path, ''));
+      tableCache.set(file, table);
+      inputs.push({ path: file, sha256: createHash('sha256').update(table.text).digest('hex') });
+    } else {
+      for (const column of needed) if (!table.columns.includes(column)) readCsv(file, displayPathOf(file), needed);
+    }
+    return table;
+  };
+
+  const named = new Map<string, Float64Array>();
+  const baseContext = (pending?: Set<string>): SeriesContext => ({ startYear, endYear, named, pending, error: loaded.error });
+  resolveEconomy(loaded, named, baseContext);
+  const context = baseContext();
+  const series = (value: Series, path: KeyPath, bounds: Bounds) => resolveSeries(value, path, bounds, context);
+
+  const economy = economyArrays(named, years);
+
+  const improvement = series(scenario.demography.mortality_improvement, ['demography', 'mortality_improvement'], BOUNDS.improvement);
+  const mortalityTable = readTable(['demography', 'mortality'], ['sex', 'age', 'qx']);
+  const mortality = mortalityByYear(mortalityTable, startYear, years, improvement);
+
+  const groups = scenario.groups.map((g, gi) => buildGroup(g, gi, years, named, series, readTable, scenario.projection.currency, loaded));
+  const groupIds = groups.map((g) => g.id);
+  const schemes = scenario.schemes.map((s, si) => buildScheme(s, si, years, groupIds, series, readTable, loaded));
+
+  const pensionMortality = new Float64Array(PENSION_TYPES.length);
+  PENSION_TYPES.forEach((type, i) => (pensionMortality[i] = scenario.mortality_multipliers[type]));
+
+  return {
+    startYear,
+    endYear,
+    years,
+    currency: scenario.projection.currency,
+    economy,
+    mortality,
+    groups,
+    schemes,
+    pensionMortality,
+    pensionTypes: PENSION_TYPES,
+    inputs,
+  };
+}
+
+/**
+ * Economy series may refer to each other ("discount_rate: investment_return - 0.005"): resolve
+ * those whose names are available, and repeat; a name never resolved is a cycle.
+ */
+function resolveEconomy(loaded: LoadedScenario, named: Map<string, Float64Array>, contextFor: (pending: Set<string>) => SeriesContext): void {
+  const economy = loaded.scenario.economy;
+  const todo: Array<{ name: string; value: Series; path: KeyPath; bounds: Bounds }> = [
+    { name: 'wage_growth', value: economy.wage_growth, path: ['economy', 'wage_growth'], bounds: BOUNDS.growth },
+    { name: 'inflation', value: economy.inflation, path: ['economy', 'inflation'], bounds: BOUNDS.growth },
+    { name: 'investment_return', value: economy.investment_return, path: ['economy', 'investment_return'], bounds: BOUNDS.interest },
+    { name: 'discount_rate', value: economy.discount_rate ?? 'investment_return', path: ['economy', economy.discount_rate === undefined ? 'investment_return' : 'discount_rate'], bounds: BOUNDS.interest },
+    { name: 'medical_inflation', value: economy.medical_inflation ?? 'inflation', path: ['economy', economy.medical_inflation === undefined ? 'inflation' : 'medical_inflation'], bounds: BOUNDS.growth },
+    ...Object.entries(economy.exchange_rates ?? {}).map(([code, value]) => ({ name: code, value, path: ['economy', 'exchange_rates', code] as KeyPath, bounds: BOUNDS.exchangeRate })),
+  ];
+  while (todo.length > 0) {
+    const pending = new Set(todo.map((t) => t.name));
+    let progressed = false;
+    for (let k = 0; k < todo.length; k++) {
+      const item = todo[k];
+      pending.delete(item.name);
+      try {
+        named.set(item.name, resolveSeries(item.value, item.path, item.bounds, contextFor(pending)));
+        todo.splice(k--, 1);
+        progressed = true;
+      } catch (e) {
+        if (!(e instanceof PendingName)) throw e;
+        pending.add(item.name);
+      }
+    }
+    if (!progressed) {
+      const first = todo[0];
+      throw loaded.error(first.path, messages.expression(`the economy assumptions ${todo.map((t) => t.name).join(', ')} refer to each other in a cycle`));
+    }
+  }
+}
+
+function economyArrays(named: Map<string, Float64Array>, years: number): EconomyAssumptions {
+  const get = (name: (typeof ECONOMY_NAMES)[number]) => named.get(name)!;
+  return {
+    wageGrowth: get('wage_growth'),
+    inflation: get('inflation'),
+    investmentReturn: get('investment_return'),
+    discountRate: get('discount_rate'),
+    medicalInflation: get('medical_inflation'),
+    wageIndex: cumulativeIndex(get('wage_growth'), years),
+    medicalIndex: cumulativeIndex(get('medical_inflation'), years),
+  };
+}
+
+/** Π_{u=1..i} (1 + rate_u): 1 in the start year, then compounded each later year. */
+export function cumulativeIndex(rate: Float64Array, years: number): Float64Array {
+  const index = new Float64Array(years);
+  index[0] = 1;
+  for (let i = 1; i < years; i++) index[i] = index[i - 1] * (1 + rate[i]);
+  return index;
+}
+
+function labelOf(label: string | { en: string; ms?: string } | undefined, id: string): Label {
+  if (label === undefined) return { en: id };
+  return typeof label === 'string' ? { en: label } : label;
+}
+
+type SeriesFn = (value: Series, path: KeyPath, bounds: Bounds) => Float64Array;
+type ReadTable = (path: KeyPath, needed: readonly string[]) => CsvTable;
+
+function buildGroup(
+  g: GroupConfig,
+  gi: number,
+  years: number,
+  named: Map<string, Float64Array>,
+  series: SeriesFn,
+  readTable: ReadTable,
+  currency: string,
+  loaded: LoadedScenario,
+): GroupAssumptions {
+  const at = (...rest: Array<string | number>): KeyPath => ['groups', gi, ...rest];
+  const cohort = g.age_structure === 'cohort';
+
+  let population: Float64Array;
+  if (g.population.series !== undefined) {
+    population = series(g.population.series, at('population', 'series'), BOUNDS.headcount);
+  } else {
+    const growth = series(g.population.growth ?? 0, at('population', 'growth'), BOUNDS.growth);
+    population = new Float64Array(years);
+    population[0] = g.population.base!;
+    for (let i = 1; i < years; i++) population[i] = population[i - 1] * (1 + growth[i]);
+  }
+
+  const shares = shareColumns(readTable(at('age_sex'), cohort ? ['sex', 'age', 'share', 'entry_share'] : ['sex', 'age', 'share']), cohort);
+  const withdrawal = series(g.exits?.withdrawal ?? 0, at('exits', 'withdrawal'), BOUNDS.rate);
+
+  const growth = series(g.wage.growth, at('wage', 'growth'), BOUNDS.growth);
+  const meanMonthlyWage = new Float64Array(years);
+  const wageCurrency = g.wage.currency ?? currency;
+  const exchange = wageCurrency === currency ? null : named.get(wageCurrency);
+  if (wageCurrency !== currency && !exchange) throw loaded.error(at('wage', 'currency'), messages.unknownCurrency(wageCurrency));
+  let level = g.wage.mean_monthly;
+  for (let i = 0; i < years; i++) {
+    if (i > 0) level *= 1 + growth[i];
+    meanMonthlyWage[i] = level * (exchange ? exchange[i] : 1);
+  }
+
+  const wageProfile = new Float64Array(CELLS).fill(1);
+  if (g.wage.age_profile) {
+    const profile = ageSexColumns(readTable(at('wage', 'age_profile'), ['sex', 'age', 'relative']), ['relative'], 'nearest', { min: 0 }).relative;
+    let weighted = 0;
+    for (let c = 0; c < CELLS; c++) weighted += shares.share[c] * profile[c];
+    if (!(weighted > 0)) throw loaded.error(at('wage', 'age_profile'), 'the age profile is zero wherever the group has members');
+    for (let c = 0; c < CELLS; c++) wageProfile[c] = profile[c] / weighted;
+  }
+
+  const injuryRisk = (value: number | Partial<Record<keyof typeof INJURY, number>>) => {
+    const out = new Float64Array(4);
+    for (const [name, index] of Object.entries(INJURY)) out[index] = typeof value === 'number' ? value : (value[name as keyof typeof INJURY] ?? 1);
+    return out;
+  };
+
+  return {
+    id: g.id,
+    label: labelOf(g.label, g.id),
+    cohort,
+    population,
+    share: shares.share,
+    entryShare: shares.entryShare,
+    lastAge: lastAgeOf(shares.share, shares.entryShare),
+    withdrawal,
+    meanMonthlyWage,
+    wageProfile,
+    wageSigma: logSigma(g.wage.cv),
+    employmentInjuryRisk: injuryRisk(g.risk.employment_injury),
+    nonEmploymentInjuryRisk: injuryRisk(g.risk.non_employment_injury),
+    invalidityRisk: g.risk.invalidity,
+    mortalityRisk: g.risk.mortality,
+  };
+}
+
+function buildScheme(
+  s: SchemeConfig,
+  si: number,
+  years: number,
+  groupIds: readonly string[],
+  series: SeriesFn,
+  readTable: ReadTable,
+  loaded: LoadedScenario,
+): SchemeAssumptions {
+  const at = (...rest: Array<string | number>): KeyPath => ['schemes', si, ...rest];
+  const startYear = loaded.scenario.projection.start_year;
+
+  const ceilingBase = series(s.ceiling.monthly, at('ceiling', 'monthly'), BOUNDS.money);
+  const ceilingMonthly = new Float64Array(ceilingBase);
+  if (s.ceiling.indexation !== 'none') {
+    const index = cumulativeIndex(series(s.ceiling.indexation, at('ceiling', 'indexation'), BOUNDS.growth), years);
+    for (let i = 0; i < years; i++) ceilingMonthly[i] *= index[i];
+  }
+
+  const cover: Array<CoverAssumptions | null> = groupIds.map((id) => {
+    const entry = s.cover[id];
+    if (!entry) return null;
+    const cat = (...rest: string[]) => at('cover', id, ...rest);
+    const coverage = series(entry.coverage, cat('coverage'), BOUNDS.share);
+    const fromYear = entry.from ?? -Infinity;
+    for (let i = 0; i < years; i++) if (startYear + i < fromYear) coverage[i] = 0;
+    const compliance = series(entry.compliance, cat('compliance'), BOUNDS.share);
+    const spec = s.contributions.by_group?.[id] ?? s.contributions.default;
+    const specPath = s.contributions.by_group?.[id] ? at('contributions', 'by_group', id) : at('contributions', 'default');
+    const zero = new Float64Array(years);
+    return {
+      coverage,
+      compliance,
+      density: entry.contribution_density === undefined ? compliance : series(entry.contribution_density, cat('contribution_density'), BOUNDS.share),
+      insuredMonthlyWage: entry.insured_wage_monthly === undefined ? null : series(entry.insured_wage_monthly, cat('insured_wage_monthly'), BOUNDS.money),
+      employerRate: spec.employer === undefined ? zero : series(spec.employer, [...specPath, 'employer'], BOUNDS.rate),
+      employeeRate: spec.employee === undefined ? zero : series(spec.employee, [...specPath, 'employee'], BOUNDS.rate),
+      flatMonthly: spec.flat_monthly === undefined ? null : series(spec.flat_monthly, [...specPath, 'flat_monthly'], BOUNDS.money),
+      flatPaidByEmployer: spec.flat_payer === 'employer',
+      fromYear,
+    };
+  });
+
+  const contingencies = INCIDENCE_COLUMNS[s.kind];
+  const incidenceColumns = ageSexColumns(readTable(at('incidence'), ['sex', 'age', ...contingencies]), contingencies, 'nearest', { min: 0, max: 1 });
+  const incidence = contingencies.map((c) => incidenceColumns[c]);
+  const incidenceTrend = contingencies.map((c) => {
+    const trend = s.incidence_trend?.[c];
+    return trend === undefined ? new Float64Array(years).fill(1) : series(trend, at('incidence_trend', c), BOUNDS.multiplier);
+  });
+
+  const b = s.benefits;
+  const bat = (...rest: string[]) => at('benefits', ...rest);
+  const replacement = (name: 'temporary_disablement' | 'permanent_disablement' | 'dependants', config: { replacement: Series; daily_minimum: Series }) => ({
+    replacement: series(config.replacement, bat(name, 'replacement'), BOUNDS.replacement),
+    dailyMinimum: series(config.daily_minimum, bat(name, 'daily_minimum'), BOUNDS.money),
+  });
+  const survivors = (name: 'dependants' | 'survivors', config: { spouse_share: number; sole_survivor_share: number; child_age_limit: number }): SurvivorAssumptions => ({
+    spouseShare: config.spouse_share,
+    soleSurvivorShare: config.sole_survivor_share,
+    childAgeLimit: config.child_age_limit,
+    family: familyTable(readTable(bat(name, 'family'), ['sex', 'age', ...FAMILY_COLUMNS])),
+  });
+
+  const funeralAmounts = new Float64Array(groupIds.length);
+  if (b.funeral) groupIds.forEach((id, g) => (funeralAmounts[g] = b.funeral!.by_group?.[id] ?? b.funeral!.amount));
+
+  const allowedTypes = PENSION_TYPES_BY_KIND[s.kind];
+  const coveredIds = groupIds.filter((id) => s.cover[id]);
+  let baseCount: Float64Array = new Float64Array(PENSION_TYPES.length * groupIds.length * CELLS);
+  let baseAnnualAmount: Float64Array = new Float64Array(baseCount.length);
+  if (s.beneficiaries) {
+    const stock = beneficiaryStock(readTable(at('beneficiaries'), BENEFICIARY_COLUMNS), allowedTypes, groupIds, coveredIds, groupIds.indexOf(coveredIds[0]));
+    baseCount = stock.count;
+    baseAnnualAmount = stock.annualAmount;
+  }
+
+  const pool = s.fund.pooled_with;
+  return {
+    id: s.id,
+    kind: s.kind,
+    label: labelOf(s.label, s.id),
+    ageMin: s.ages.min,
+    ageMax: s.ages.max ?? (s.kind === 'invalidity' ? 59 : AGES - 1),
+    initialFund: s.fund.initial,
+    poolOwner: pool === null ? -1 : loaded.scenario.schemes.findIndex((o) => o.id === pool),
+    ceilingMonthly,
+    cover,
+    incidence,
+    incidenceTrend,
+    qualifying: { minMonths: s.qualifying.min_months, windowMonths: s.qualifying.window_months, entryAge: s.qualifying.entry_age },
+    benefits: {
+      temporary: b.temporary_disablement && {
+        ...replacement('temporary_disablement', b.temporary_disablement),
+        meanDays: series(b.temporary_disablement.mean_days, bat('temporary_disablement', 'mean_days'), BOUNDS.days),
+      },
+      permanent: b.permanent_disablement && {
+        ...replacement('permanent_disablement', b.permanent_disablement),
+        lumpSumShare: b.permanent_disablement.lump_sum_share,
+        meanDegreeLumpSum: b.permanent_disablement.mean_degree_lump_sum,
+        meanDegreePension: b.permanent_disablement.mean_degree_pension,
+        commutedShare: b.permanent_disablement.commuted_share,
+        commutedFraction: b.permanent_disablement.commuted_fraction,
+        commutation: b.permanent_disablement.commutation
+          ? ageSexColumns(readTable(bat('permanent_disablement', 'commutation'), ['sex', 'age', 'factor']), ['factor'], 'nearest', { min: 0, max: 200 }).factor
+          : null,
+      },
+      constantAttendance: b.constant_attendance && {
+        monthly: series(b.constant_attendance.monthly, bat('constant_attendance', 'monthly'), BOUNDS.money),
+        shareOfNewPensions: b.constant_attendance.share_of_new_pensions,
+      },
+      dependants: b.dependants && { ...replacement('dependants', b.dependants), ...survivors('dependants', b.dependants) },
+      funeral: b.funeral && {
+        amountByGroup: funeralAmounts,
+        index: cumulativeIndex(series(b.funeral.indexation, bat('funeral', 'indexation'), BOUNDS.growth), years),
+      },
+      medical: b.medical && { costPerCase: b.medical.cost_per_case },
+      invalidity: b.invalidity_pension && {
+        baseRate: b.invalidity_pension.base_rate,
+        incrementPerYear: b.invalidity_pension.increment_per_year,
+        maxRate: b.invalidity_pension.max_rate,
+        minimumMonthly: series(b.invalidity_pension.minimum_monthly, bat('invalidity_pension', 'minimum_monthly'), BOUNDS.money),
+      },
+      survivors: b.survivors && survivors('survivors', b.survivors),
+    },
+    pensionIndexation: series(s.indexation.pensions, at('indexation', 'pensions'), BOUNDS.growth),
+    expenses: {
+      shareOfContributions: s.expenses.share_of_contributions,
+      shareOfBenefits: s.expenses.share_of_benefits,
+      perInsuredMonthly: s.expenses.per_insured_monthly,
+    },
+    baseCount,
+    baseAnnualAmount,
+  };
+}
+

@@ -1,0 +1,151 @@
+/**
+ * The Assumptions object: every scenario input resolved to plain typed arrays, one value per
+ * projection year (index 0 = start year) and, for tables, `[sex][age]` (see engine/layout.ts).
+ * The engine reads only this.
+ */
+import type { PensionType, SchemeKind } from '../model.js';
+
+export interface Label {
+  en: string;
+  ms?: string;
+}
+
+export interface EconomyAssumptions {
+  wageGrowth: Float64Array;
+  inflation: Float64Array;
+  investmentReturn: Float64Array;
+  discountRate: Float64Array;
+  medicalInflation: Float64Array;
+  /** Π(1 + wage growth) since the start year (1 in the start year). */
+  wageIndex: Float64Array;
+  /** Π(1 + medical inflation) since the start year. */
+  medicalIndex: Float64Array;
+}
+
+export interface GroupAssumptions {
+  id: string;
+  label: Label;
+  cohort: boolean;
+  /** Potential population P_g(t). */
+  population: Float64Array;
+  /** Age-sex distribution d_g in the start year (static groups keep it), `[sex][age]`, sums to 1. */
+  share: Float64Array;
+  /** Age-sex distribution of entrants (cohort groups), sums to 1. */
+  entryShare: Float64Array;
+  /** Cohort groups: members who pass this age leave the group. */
+  lastAge: number;
+  /** Annual withdrawal rate (cohort groups). */
+  withdrawal: Float64Array;
+  /** Group mean monthly wage in the scheme currency, by year. */
+  meanMonthlyWage: Float64Array;
+  /** Relative wage by age and sex, normalised so that Σ share·profile = 1. */
+  wageProfile: Float64Array;
+  /** σ of log wages within a cell (from the group's cv). */
+  wageSigma: number;
+  /** Multipliers on injury incidence, by INJURY index (model.ts). */
+  employmentInjuryRisk: Float64Array;
+  nonEmploymentInjuryRisk: Float64Array;
+  invalidityRisk: number;
+  mortalityRisk: number;
+}
+
+export interface CoverAssumptions {
+  coverage: Float64Array;
+  compliance: Float64Array;
+  /** Share of months with a contribution (invalidity qualifying conditions). */
+  density: Float64Array;
+  /** A declared insured monthly wage (self-employment plans) replacing the wage distribution. */
+  insuredMonthlyWage: Float64Array | null;
+  employerRate: Float64Array;
+  employeeRate: Float64Array;
+  /** Fixed monthly contribution per contributing person, when the group pays flat. */
+  flatMonthly: Float64Array | null;
+  flatPaidByEmployer: boolean;
+  /** First year of cover (coverage is 0 before). */
+  fromYear: number;
+}
+
+export interface FamilyTable {
+  pSpouse: Float64Array;
+  spouseAgeDifference: Float64Array;
+  pChildren: Float64Array;
+  youngestChildAge: Float64Array;
+}
+
+export interface ReplacementAssumptions {
+  replacement: Float64Array;
+  /** Minimum daily benefit at the full rate. */
+  dailyMinimum: Float64Array;
+}
+
+export interface SurvivorAssumptions {
+  spouseShare: number;
+  soleSurvivorShare: number;
+  childAgeLimit: number;
+  family: FamilyTable;
+}
+
+export interface BenefitAssumptions {
+  temporary?: ReplacementAssumptions & { meanDays: Float64Array };
+  permanent?: ReplacementAssumptions & {
+    lumpSumShare: number;
+    meanDegreeLumpSum: number;
+    meanDegreePension: number;
+    commutedShare: number;
+    commutedFraction: number;
+    /** Commutation factor by sex and age; null: the annuity factor of methodology §5. */
+    commutation: Float64Array | null;
+  };
+  constantAttendance?: { monthly: Float64Array; shareOfNewPensions: number };
+  dependants?: ReplacementAssumptions & SurvivorAssumptions;
+  funeral?: { amountByGroup: Float64Array; index: Float64Array };
+  medical?: { costPerCase: number };
+  invalidity?: { baseRate: number; incrementPerYear: number; maxRate: number; minimumMonthly: Float64Array };
+  survivors?: SurvivorAssumptions;
+}
+
+export interface SchemeAssumptions {
+  id: string;
+  kind: SchemeKind;
+  label: Label;
+  ageMin: number;
+  ageMax: number;
+  initialFund: number;
+  /** Index of the scheme whose fund this one pools into, or −1 for its own fund. */
+  poolOwner: number;
+  ceilingMonthly: Float64Array;
+  /** Cover by group index; null where the group is not covered. */
+  cover: Array<CoverAssumptions | null>;
+  /** Incidence per contingency `[sex][age]`, per registered person-year; order of INCIDENCE_COLUMNS. */
+  incidence: Float64Array[];
+  incidenceTrend: Float64Array[];
+  qualifying: { minMonths: number; windowMonths: number; entryAge: number };
+  benefits: BenefitAssumptions;
+  pensionIndexation: Float64Array;
+  expenses: { shareOfContributions: number; shareOfBenefits: number; perInsuredMonthly: number };
+  /** Pensions in payment at the start, `[type][group][sex][age]`: counts and annual amounts. */
+  baseCount: Float64Array;
+  baseAnnualAmount: Float64Array;
+}
+
+export interface InputFile {
+  path: string;
+  sha256: string;
+}
+
+export interface Assumptions {
+  startYear: number;
+  endYear: number;
+  years: number;
+  currency: string;
+  economy: EconomyAssumptions;
+  /** General mortality qx, `[year][sex][age]`, before group multipliers. */
+  mortality: Float64Array;
+  groups: GroupAssumptions[];
+  schemes: SchemeAssumptions[];
+  /** Beneficiaries' mortality as a multiple of general mortality, by pension type. */
+  pensionMortality: Float64Array;
+  pensionTypes: readonly PensionType[];
+  /** Data files read, for the provenance block. */
+  inputs: InputFile[];
+}

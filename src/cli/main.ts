@@ -1,0 +1,123 @@
+/**
+ * The command line (yargs): run · validate · schema. Thin: it parses arguments, calls the
+ * pipeline, prints, and maps errors to exit codes (2 for bad input, 1 for internal failure).
+ */
+import yargs from 'yargs';
+import { relative } from 'node:path';
+import { formatScenarioError, isScenarioError } from '../scenario/errors.js';
+import type { ScenarioError } from '../scenario/errors.js';
+import { loadScenario } from '../scenario/load.js';
+import { buildAssumptions } from '../assumptions/build.js';
+import { scenarioJsonSchema } from '../scenario/schema.js';
+import { defaultReportDir, projectScenario, writeReport } from '../pipeline.js';
+import { jsonSummary } from '../report/json.js';
+import { terminalSummary } from '../report/terminal.js';
+import { TOOL_VERSION } from '../version.js';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_BAD_INPUT = 2;
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let code = EXIT_OK;
+  const parser = yargs(argv)
+    .scriptName('coverage-sim')
+    .usage('$0 <command> [options]\n\nActuarial projection of social security schemes from scenario files.')
+    .command(
+      'run <scenario>',
+      'Project a scenario and write reports/<id>/ (summary.csv, detail.csv, scenario.resolved.yaml)',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
+          .option('out', { type: 'string', describe: 'Write the report to this folder instead of reports/<id>/' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' }),
+      (args) => {
+        code = runCommand(args.scenario, args.out, args.json, io);
+      },
+    )
+    .command(
+      'validate <files..>',
+      'Check scenario files (schema, references, data tables) without projecting',
+      (y) => y.positional('files', { type: 'string', array: true, demandOption: true }),
+      (args) => {
+        code = validateCommand(args.files as string[], io);
+      },
+    )
+    .command(
+      'schema',
+      'Print the JSON Schema of scenario files (for editor autocompletion)',
+      (y) => y,
+      () => {
+        io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+      },
+    )
+    .demandCommand(1, 'Name a command: run, validate or schema.')
+    .strict()
+    .version(TOOL_VERSION)
+    .help()
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      io.stderr(`${message}\nRun coverage-sim --help for the commands.\n`);
+      code = EXIT_BAD_INPUT;
+    });
+  try {
+    await parser.parseAsync(argv, {}, (_err, _argv, output) => {
+      if (output) io.stdout(output + '\n');
+    });
+  } catch (e) {
+    return reportFailure(e, io);
+  }
+  return code;
+}
+
+function runCommand(file: string, out: string | undefined, json: boolean, io: Io): number {
+  try {
+    const result = projectScenario(file);
+    const dir = out ?? defaultReportDir(result);
+    const { replaced } = writeReport(result, dir);
+    const shown = relative(process.cwd(), dir) || '.';
+    if (json) {
+      io.stdout(JSON.stringify(jsonSummary(result.loaded.scenario.scenario.id, result.projection)) + '\n');
+    } else {
+      io.stdout(terminalSummary(result.loaded.scenario.scenario.title, result.assumptions.currency, result.projection, shown));
+      if (replaced) io.stdout(`(replaced the previous report in ${shown})\n`);
+    }
+    return EXIT_OK;
+  } catch (e) {
+    return reportFailure(e, io);
+  }
+}
+
+function validateCommand(files: string[], io: Io): number {
+  let code = EXIT_OK;
+  for (const file of files) {
+    try {
+      buildAssumptions(loadScenario(file));
+      io.stdout(`${file}: valid\n`);
+    } catch (e) {
+      code = Math.max(code, reportFailure(e, io));
+    }
+  }
+  return code;
+}
+
+function reportFailure(e: unknown, io: Io): number {
+  if (isScenarioError(e)) {
+    const all: ScenarioError[] = [e, ...((e as { others?: ScenarioError[] }).others ?? [])];
+    for (const error of all) io.stderr(`error: ${formatScenarioError(error)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  io.stderr(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return EXIT_INTERNAL;
+}

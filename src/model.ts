@@ -1,0 +1,100 @@
+/**
+ * The model's vocabulary, shared by every stage: scheme kinds, their contingencies, benefits
+ * and the pension types kept in payment (methodology §3–§5).
+ */
+
+export const SCHEME_KINDS = ['employment_injury', 'non_employment_injury', 'invalidity'] as const;
+export type SchemeKind = (typeof SCHEME_KINDS)[number];
+
+/** Contingency columns each kind's incidence table has (rates per registered person-year). */
+export const INCIDENCE_COLUMNS: Record<SchemeKind, readonly string[]> = {
+  employment_injury: ['temporary', 'permanent', 'fatal', 'medical'],
+  non_employment_injury: ['temporary', 'permanent', 'fatal', 'medical'],
+  invalidity: ['invalidity'],
+};
+
+/** Index of each injury contingency in incidence and risk arrays (order of INCIDENCE_COLUMNS). */
+export const INJURY = { temporary: 0, permanent: 1, fatal: 2, medical: 3 } as const;
+
+/**
+ * Long-term benefits kept in payment by type. Pensioners come before survivors: a pensioner's
+ * death in a year awards a survivors' pension in the same year.
+ */
+export const PENSION_TYPES = [
+  'permanent_disablement',
+  'invalidity_pension',
+  'constant_attendance',
+  'dependants_spouse',
+  'dependants_children',
+  'survivors_spouse',
+  'survivors_children',
+] as const;
+export type PensionType = (typeof PENSION_TYPES)[number];
+export const PENSION = Object.fromEntries(PENSION_TYPES.map((t, i) => [t, i])) as Record<PensionType, number>;
+
+/** Pension types each scheme kind keeps in payment. */
+export const PENSION_TYPES_BY_KIND: Record<SchemeKind, readonly PensionType[]> = {
+  employment_injury: ['permanent_disablement', 'constant_attendance', 'dependants_spouse', 'dependants_children'],
+  non_employment_injury: ['permanent_disablement', 'constant_attendance', 'dependants_spouse', 'dependants_children'],
+  invalidity: ['invalidity_pension', 'constant_attendance', 'survivors_spouse', 'survivors_children'],
+};
+
+/** Benefit outgo columns of the summary (one per benefit of methodology §4). */
+export const OUTGO_COLUMNS = [
+  'temporary_disablement',
+  'medical',
+  'permanent_disablement_lump_sum',
+  'permanent_disablement_pension',
+  'constant_attendance',
+  'dependants_pension',
+  'invalidity_pension',
+  'survivors_pension',
+  'funeral',
+] as const;
+export type OutgoColumn = (typeof OUTGO_COLUMNS)[number];
+export const OUTGO = Object.fromEntries(OUTGO_COLUMNS.map((c, i) => [c, i])) as Record<OutgoColumn, number>;
+
+/** The summary column each pension type's payments go to. */
+export const OUTGO_OF_PENSION: Record<PensionType, OutgoColumn> = {
+  permanent_disablement: 'permanent_disablement_pension',
+  invalidity_pension: 'invalidity_pension',
+  constant_attendance: 'constant_attendance',
+  dependants_spouse: 'dependants_pension',
+  dependants_children: 'dependants_pension',
+  survivors_spouse: 'survivors_pension',
+  survivors_children: 'survivors_pension',
+};
+
+/** Rows of the tidy detail: the insured population, short-term benefits, lump sums, pensions. */
+export const DETAIL_BENEFITS = [
+  'insured',
+  'temporary_disablement',
+  'medical',
+  'permanent_disablement_lump_sum',
+  'funeral',
+  ...PENSION_TYPES,
+] as const;
+export type DetailBenefit = (typeof DETAIL_BENEFITS)[number];
+export const DETAIL_BENEFIT = Object.fromEntries(DETAIL_BENEFITS.map((b, i) => [b, i])) as Record<DetailBenefit, number>;
+
+export const DETAIL_MEASURES = [
+  'registered',
+  'contributing',
+  'wage_bill',
+  'contributions',
+  'cases',
+  'new_awards',
+  'new_awards_annual_amount',
+  'beneficiaries_end',
+  'annual_amount_end',
+  'outgo',
+] as const;
+export type DetailMeasure = (typeof DETAIL_MEASURES)[number];
+export const MEASURE = Object.fromEntries(DETAIL_MEASURES.map((m, i) => [m, i])) as Record<DetailMeasure, number>;
+
+/** Which measures a detail row has (the others are not defined for it and are not written). */
+export function measuresOf(benefit: DetailBenefit): readonly DetailMeasure[] {
+  if (benefit === 'insured') return ['registered', 'contributing', 'wage_bill', 'contributions'];
+  if ((PENSION_TYPES as readonly string[]).includes(benefit)) return ['new_awards', 'new_awards_annual_amount', 'beneficiaries_end', 'annual_amount_end', 'outgo'];
+  return ['cases', 'outgo'];
+}

@@ -1,0 +1,48 @@
+/**
+ * The one-way flow of a run: scenario → assumptions → engine → report (architecture.md).
+ */
+import { resolve } from 'node:path';
+import { loadScenario } from './scenario/load.js';
+import type { LoadedScenario } from './scenario/load.js';
+import { buildAssumptions } from './assumptions/build.js';
+import type { Assumptions } from './assumptions/types.js';
+import { project } from './engine/project.js';
+import type { Projection } from './engine/result.js';
+import { summaryCsv } from './report/summary.js';
+import { detailCsv } from './report/detail.js';
+import { resolvedYaml } from './report/resolved.js';
+import { provenanceOf } from './report/provenance.js';
+import { writeReportFolder } from './report/write.js';
+
+export interface RunResult {
+  loaded: LoadedScenario;
+  assumptions: Assumptions;
+  projection: Projection;
+}
+
+/** Load, resolve and project a scenario file (no files written). */
+export function projectScenario(file: string): RunResult {
+  const loaded = loadScenario(file);
+  const assumptions = buildAssumptions(loaded);
+  const projection = project(assumptions);
+  return { loaded, assumptions, projection };
+}
+
+/** The files of a report folder, by name. */
+export function reportFiles(result: RunResult): Map<string, string> {
+  const { loaded, assumptions, projection } = result;
+  const covered = assumptions.schemes.map((s) => new Set(s.cover.flatMap((c, g) => (c ? [g] : []))));
+  return new Map([
+    ['summary.csv', summaryCsv(projection)],
+    ['detail.csv', detailCsv(projection, covered)],
+    ['scenario.resolved.yaml', resolvedYaml(loaded.scenario, provenanceOf(loaded, assumptions))],
+  ]);
+}
+
+export function defaultReportDir(result: RunResult, reportsRoot = 'reports'): string {
+  return resolve(reportsRoot, result.loaded.scenario.scenario.id);
+}
+
+export function writeReport(result: RunResult, dir: string): { replaced: boolean } {
+  return writeReportFolder(dir, reportFiles(result));
+}

@@ -1,0 +1,45 @@
+/**
+ * `detail.csv`: the tidy long table (scheme, year, group, benefit, sex, measure, value) of the
+ * insured population, new awards, beneficiaries in payment and amounts, for pivoting.
+ */
+import Papa from 'papaparse';
+import { DETAIL_BENEFITS, DETAIL_BENEFIT, MEASURE, PENSION_TYPES_BY_KIND, measuresOf } from '../model.js';
+import type { DetailBenefit, DetailMeasure, SchemeKind } from '../model.js';
+import { SEX_CODES, SEXES } from '../engine/layout.js';
+import { detailIndex } from '../engine/result.js';
+import type { Projection } from '../engine/result.js';
+import { money, persons } from './format.js';
+
+export const DETAIL_COLUMNS = ['scheme', 'year', 'group', 'benefit', 'sex', 'measure', 'value'] as const;
+
+const PERSON_MEASURES: ReadonlySet<DetailMeasure> = new Set(['registered', 'contributing', 'cases', 'new_awards', 'beneficiaries_end']);
+
+/** The detail rows a scheme kind has: the insured, its short-term benefits, its pensions. */
+export function detailBenefitsOf(kind: SchemeKind): DetailBenefit[] {
+  const shortTerm: DetailBenefit[] = kind === 'invalidity' ? ['funeral'] : ['temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral'];
+  const pensions = PENSION_TYPES_BY_KIND[kind];
+  return DETAIL_BENEFITS.filter((b) => b === 'insured' || shortTerm.includes(b) || (pensions as readonly string[]).includes(b));
+}
+
+export function detailCsv(p: Projection, coveredGroups: ReadonlyArray<ReadonlySet<number>>): string {
+  const G = p.groupIds.length;
+  const data: string[][] = [];
+  p.schemes.forEach((s, k) => {
+    const benefits = detailBenefitsOf(s.kind);
+    for (let i = 0; i < p.years; i++) {
+      const year = String(p.startYear + i);
+      for (let g = 0; g < G; g++) {
+        if (!coveredGroups[k].has(g)) continue;
+        for (const benefit of benefits) {
+          for (let sex = 0; sex < SEXES; sex++) {
+            for (const measure of measuresOf(benefit)) {
+              const value = s.detail[detailIndex(DETAIL_BENEFIT[benefit], MEASURE[measure], g, sex, G, p.years) + i];
+              data.push([s.id, year, p.groupIds[g], benefit, SEX_CODES[sex], measure, PERSON_MEASURES.has(measure) ? persons(value) : money(value)]);
+            }
+          }
+        }
+      }
+    }
+  });
+  return Papa.unparse({ fields: [...DETAIL_COLUMNS], data }, { newline: '\n' }) + '\n';
+}

@@ -1,0 +1,53 @@
+/** `summary.csv`: one row per scheme and year, every flow of the valuation (issue: projection core). */
+import Papa from 'papaparse';
+import { OUTGO_COLUMNS } from '../model.js';
+import type { Projection } from '../engine/result.js';
+import { money, persons } from './format.js';
+
+export const SUMMARY_COLUMNS = [
+  'scheme',
+  'year',
+  'registered',
+  'contributing',
+  'wage_bill',
+  'contributions_employer',
+  'contributions_employee',
+  'contributions_total',
+  ...OUTGO_COLUMNS,
+  'benefits_total',
+  'expenses',
+  'investment_income',
+  'pool_transfer',
+  'fund_start',
+  'fund_end',
+] as const;
+
+export function summaryRows(p: Projection): string[][] {
+  const rows: string[][] = [];
+  for (const s of p.schemes) {
+    for (let i = 0; i < p.years; i++) {
+      rows.push([
+        s.id,
+        String(p.startYear + i),
+        persons(s.registered[i]),
+        persons(s.contributing[i]),
+        money(s.wageBill[i]),
+        money(s.contributionsEmployer[i]),
+        money(s.contributionsEmployee[i]),
+        money(s.contributions[i]),
+        ...OUTGO_COLUMNS.map((c) => money(s.outgo[c][i])),
+        money(s.benefits[i]),
+        money(s.expenses[i]),
+        money(s.investmentIncome[i]),
+        money(s.poolTransfer[i]),
+        money(s.fundStart[i]),
+        money(s.fundEnd[i]),
+      ]);
+    }
+  }
+  return rows;
+}
+
+export function summaryCsv(p: Projection): string {
+  return Papa.unparse({ fields: [...SUMMARY_COLUMNS], data: summaryRows(p) }, { newline: '\n' }) + '\n';
+}

@@ -1,0 +1,137 @@
+/**
+ * Identity tests of the projection (methodology §8): homogeneity, a zero-risk group, the fund
+ * identity and Little's law for a pension stock.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OUTGO_COLUMNS } from '../../src/model.js';
+import type { SchemeProjection } from '../../src/engine/result.js';
+import { editCsv, run, scenarioVariant } from '../helpers/scenarios.js';
+import type { Yaml } from '../helpers/scenarios.js';
+
+const MONEY_FLOWS = ['wageBill', 'contributionsEmployer', 'contributionsEmployee', 'contributions', 'benefits', 'expenses', 'investmentIncome', 'poolTransfer', 'fundEnd'] as const;
+
+function moneySeries(s: SchemeProjection): Record<string, Float64Array> {
+  const out: Record<string, Float64Array> = {};
+  for (const k of MONEY_FLOWS) out[k] = s[k];
+  for (const c of OUTGO_COLUMNS) out[c] = s.outgo[c];
+  return out;
+}
+
+/**
+ * Each flow is rounded to the cent every year, so a scaled run can differ from k times the
+ * base run by half a cent per rounded flow; through the fund these add up, at most a few
+ * cents a year. The allowance: 1e−9 relative plus 5 cents per projection year elapsed.
+ */
+function expectScaled(base: SchemeProjection, scaled: SchemeProjection, k: number): void {
+  const a = moneySeries(base);
+  const b = moneySeries(scaled);
+  for (const name of Object.keys(a)) {
+    for (let i = 0; i < a[name].length; i++) {
+      const expected = k * a[name][i];
+      const allowance = 1e-9 * Math.abs(expected) + 0.05 * (i + 1);
+      if (Math.abs(b[name][i] - expected) > allowance) {
+        throw new Error(`${scaled.id} ${name} year ${i}: ${b[name][i]} vs ${k} x ${a[name][i]} = ${expected}`);
+      }
+    }
+  }
+}
+
+describe('homogeneity', () => {
+  const base = run(scenarioVariant('basic'));
+
+  it('doubling every headcount doubles every flow', () => {
+    const doubled = run(
+      scenarioVariant('basic', (s: Yaml, dir) => {
+        for (const g of s.groups) g.population.base *= 2;
+        // The fund is part of the scheme's size: its initial balance doubles too.
+        for (const scheme of s.schemes) if (scheme.fund) scheme.fund.initial *= 2;
+        editCsv(join(dir, 'ei-beneficiaries.csv'), (r) => ({ ...r, count: String(2 * Number(r.count)) }));
+      }),
+    );
+    base.projection.schemes.forEach((s, k) => {
+      expectScaled(s, doubled.projection.schemes[k], 2);
+      for (let i = 0; i < s.registered.length; i++) expect(doubled.projection.schemes[k].registered[i]).toBeCloseTo(2 * s.registered[i], 6);
+    });
+  });
+
+  it('scaling every wage, ceiling, floor and fixed amount by k scales every money flow by k', () => {
+    const k = 3;
+    const scaled = run(
+      scenarioVariant('basic', (s: Yaml, dir) => {
+        for (const g of s.groups) g.wage.mean_monthly *= k;
+        for (const scheme of s.schemes) {
+          scheme.ceiling.monthly *= k;
+          if (scheme.fund) scheme.fund.initial *= k;
+          const b = scheme.benefits;
+          for (const name of ['temporary_disablement', 'permanent_disablement', 'dependants']) if (b[name]) b[name].daily_minimum *= k;
+          if (b.invalidity_pension) b.invalidity_pension.minimum_monthly *= k;
+          if (b.constant_attendance) b.constant_attendance.monthly *= k;
+          if (b.medical) b.medical.cost_per_case *= k;
+          if (b.funeral) {
+            b.funeral.amount *= k;
+            for (const id of Object.keys(b.funeral.by_group ?? {})) b.funeral.by_group[id] *= k;
+          }
+          if (scheme.expenses?.per_insured_monthly) scheme.expenses.per_insured_monthly *= k;
+        }
+        editCsv(join(dir, 'ei-beneficiaries.csv'), (r) => ({ ...r, monthly_amount: String(k * Number(r.monthly_amount)) }));
+      }),
+    );
+    base.projection.schemes.forEach((s, i) => expectScaled(s, scaled.projection.schemes[i], k));
+  });
+});
+
+describe('a group with zero risk', () => {
+  // A static group of 10,000 at one wage (cv = 0, so the insurable wage is min(m, C) exactly),
+  // with every incidence and mortality multiplier 0, covered by the employment-injury scheme.
+  const population = 10_000;
+  const coverage = 0.8;
+  const compliance = 0.75;
+  const monthlyWage = 2000;
+  const rate = 0.0125;
+  const withGroup = (s: Yaml) => {
+    s.groups.push({
+      id: 'riskless',
+      population: { base: population },
+      age_sex: 'workers.csv',
+      wage: { mean_monthly: monthlyWage, cv: 0, growth: 0 },
+      risk: { employment_injury: 0, non_employment_injury: 0, invalidity: 0, mortality: 0 },
+    });
+    s.schemes[0].cover.riskless = { coverage, compliance };
+  };
+  const without = run(scenarioVariant('basic')).projection.schemes[0];
+  const withRiskless = run(scenarioVariant('basic', withGroup)).projection.schemes[0];
+
+  it('adds exactly its contributions, and the expenses on them, and nothing else', () => {
+    // Contributions of the group: 12 months x persons x coverage x compliance x rate x min(m, C).
+    const groupContributions = 12 * population * coverage * compliance * rate * Math.min(monthlyWage, 6000);
+    expect(groupContributions).toBe(1_800_000);
+    for (let i = 0; i < without.benefits.length; i++) {
+      expect(withRiskless.benefits[i]).toBe(without.benefits[i]);
+      for (const c of OUTGO_COLUMNS) expect(withRiskless.outgo[c][i]).toBe(without.outgo[c][i]);
+      expect(withRiskless.contributions[i] - without.contributions[i]).toBeCloseTo(groupContributions, 1);
+      // Expenses are 8% of contributions in this scheme (to the cent of each side's rounding).
+      expect(withRiskless.expenses[i] - without.expenses[i]).toBeCloseTo(0.08 * groupContributions, 1);
+    }
+  });
+});
+
+describe('fund identity', () => {
+  it('F_t = F_{t-1} + C + I - B - E + transfer to the cent, every scheme and year', () => {
+    for (const s of run(scenarioVariant('basic')).projection.schemes) expectFundIdentity(s);
+  });
+});
+
+/** Checked in whole cents, as the summary prints them. */
+export function expectFundIdentity(s: SchemeProjection): void {
+  const c = (x: number) => Math.round(x * 100);
+  for (let i = 0; i < s.fundEnd.length; i++) {
+    const start = i === 0 ? c(s.fundStart[0]) : c(s.fundEnd[i - 1]);
+    expect(c(s.fundStart[i])).toBe(start);
+    expect(c(s.fundEnd[i])).toBe(start + c(s.contributions[i]) + c(s.investmentIncome[i]) - c(s.benefits[i]) - c(s.expenses[i]) + c(s.poolTransfer[i]));
+    expect(c(s.contributions[i])).toBe(c(s.contributionsEmployer[i]) + c(s.contributionsEmployee[i]));
+    let outgo = 0;
+    for (const col of OUTGO_COLUMNS) outgo += c(s.outgo[col][i]);
+    expect(c(s.benefits[i])).toBe(outgo);
+  }
+}

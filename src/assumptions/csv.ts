@@ -73,9 +73,9 @@ function lineNumbersOfRows(text: string, count: number): number[] {
 export function numberCell(table: CsvTable, rowIndex: number, column: string, range?: { min?: number; max?: number }): number {
   const raw = (table.rows[rowIndex][column] ?? '').trim();
   const value = raw === '' ? NaN : Number(raw);
-  if (!Number.isFinite(value)) throw tableError(table, rowIndex, column, messages.csvNotNumber(column, raw));
-  if (range?.min !== undefined && value < range.min) throw tableError(table, rowIndex, column, messages.csvNegative(column, value));
-  if (range?.max !== undefined && value > range.max) throw tableError(table, rowIndex, column, messages.csvAbove(column, value, range.max));
+  if (!Number.isFinite(value)) throw tableError(table, rowIndex, column, messages.csvNotNumber(raw));
+  if (range?.min !== undefined && value < range.min) throw tableError(table, rowIndex, column, messages.csvBelow(value, range.min));
+  if (range?.max !== undefined && value > range.max) throw tableError(table, rowIndex, column, messages.csvAbove(value, range.max));
   return value;
 }
 

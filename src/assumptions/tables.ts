@@ -43,7 +43,7 @@ export function mortalityByYear(table: CsvTable, startYear: number, years: numbe
     const rowsByYear = new Map<number, number[]>();
     for (let r = 0; r < table.rows.length; r++) {
       const year = numberCell(table, r, 'year');
-      if (!Number.isInteger(year)) throw tableError(table, r, 'year', messages.csvNotNumber('year', table.rows[r].year));
+      if (!Number.isInteger(year)) throw tableError(table, r, 'year', messages.csvNotNumber(table.rows[r].year));
       let list = rowsByYear.get(year);
       if (!list) rowsByYear.set(year, (list = []));
       list.push(r);

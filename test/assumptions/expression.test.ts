@@ -1,0 +1,44 @@
+/**
+ * The expression sandbox: only arithmetic on the names in scope. Known mathjs escape routes
+ * (constructor access, import, defining functions, object literals, evaluate/parse) are refused.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileExpression } from '../../src/assumptions/expression.js';
+
+const scope = ['year', 't', 'inflation'];
+const evaluate = (source: string) => compileExpression(source, scope).evaluate({ year: 2030, t: 5, inflation: 0.02 });
+
+describe('expression sandbox', () => {
+  it('evaluates arithmetic, comparisons, conditionals and elementary functions', () => {
+    expect(evaluate('inflation + 0.01 * t')).toBeCloseTo(0.07, 15);
+    expect(evaluate('year >= 2030 ? 1 : 0')).toBe(1);
+    expect(evaluate('max(0.01, min(0.05, exp(-t / 5)))')).toBeCloseTo(0.05, 15);
+    expect(evaluate('2 ^ 3 + sqrt(16) + abs(-1) + round(2.6)')).toBe(16);
+  });
+
+  const refused: Array<[string, RegExp]> = [
+    ['cos.constructor("return process")', /not allowed/],
+    ['[].constructor', /not allowed/],
+    ['import({}, {override: true})', /"import" is not allowed/],
+    ['evaluate("1 + 1")', /"evaluate" is not allowed/],
+    ['parse("1")', /"parse" is not allowed/],
+    ['createUnit("foo")', /"createUnit" is not allowed/],
+    ['simplify("x + x")', /"simplify" is not allowed/],
+    ['f(x) = x', /defining a function is not allowed/],
+    ['a = 1', /assignment is not allowed/],
+    ['{a: 1}', /an object literal is not allowed/],
+    ['"abc"', /only numbers/],
+    ['1; 2', /several statements is not allowed/],
+    ['5 cm', /unknown name "cm"/],
+    ['process', /unknown name "process"/],
+  ];
+  for (const [source, reason] of refused) {
+    it(`refuses ${source}`, () => {
+      expect(() => compileExpression(source, scope)).toThrow(reason);
+    });
+  }
+
+  it('limits the length of an expression', () => {
+    expect(() => compileExpression('1 + '.repeat(200) + '1', scope)).toThrow(/limited to 500 characters/);
+  });
+});

@@ -1,0 +1,94 @@
+/** The command line, run in-process: run, --json, --out, validate, schema, exit codes. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { MARKER } from '../src/report/write.js';
+import { cli, scenarioVariant, tempDir } from './helpers/scenarios.js';
+
+describe('coverage-sim run', () => {
+  const scenario = scenarioVariant('basic');
+  const out = join(tempDir(), 'report');
+
+  it('writes summary.csv, detail.csv and scenario.resolved.yaml, and prints a summary', async () => {
+    const result = await cli('run', scenario, '--out', out);
+    expect(result.code).toBe(0);
+    for (const f of ['summary.csv', 'detail.csv', 'scenario.resolved.yaml']) expect(existsSync(join(out, f))).toBe(true);
+    expect(result.stdout).toContain('employment_injury');
+    expect(result.stdout).toContain('fund at end');
+    const summary = readFileSync(join(out, 'summary.csv'), 'utf8').trim().split('\n');
+    // Header plus one row per scheme (3) and year (2025-2060: 36 years).
+    expect(summary.length).toBe(1 + 3 * 36);
+    expect(summary[0].split(',')).toContain('fund_end');
+  });
+
+  it('the resolved scenario has the defaults filled in and a provenance block with hashes', async () => {
+    const resolved = parse(readFileSync(join(out, 'scenario.resolved.yaml'), 'utf8'));
+    expect(resolved.scenario.id).toBe('test-basic');
+    expect(resolved.groups[1].age_structure).toBe('static'); // a default
+    expect(resolved.provenance.tool).toBe('coverage-sim');
+    expect(resolved.provenance.scenario_files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    const data = resolved.provenance.data_files.map((f: { path: string }) => f.path);
+    expect(data).toContain('data/mortality/malaysia-wpp2024.csv');
+    expect(data.some((p: string) => p.endsWith('injury-incidence.csv'))).toBe(true);
+  });
+
+  it('the same inputs give byte-identical files, and a second run replaces only its own folder', async () => {
+    const before = readFileSync(join(out, 'summary.csv'));
+    const again = await cli('run', scenario, '--out', out);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('replaced the previous report');
+    expect(readFileSync(join(out, 'summary.csv')).equals(before)).toBe(true);
+    expect(readFileSync(join(out, MARKER), 'utf8')).toContain('summary.csv');
+  });
+
+  it('--json prints {scenario, years, schemes: {<id>: {...}}} arrays over the years', async () => {
+    const result = await cli('run', scenario, '--out', join(tempDir(), 'r'), '--json');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.scenario).toBe('test-basic');
+    expect(json.years[0]).toBe(2025);
+    expect(json.years.length).toBe(36);
+    const ei = json.schemes.employment_injury;
+    for (const key of ['registered', 'wage_bill', 'contributions', 'benefits', 'expenses', 'investment_income', 'fund_end']) {
+      expect(ei[key].length).toBe(36);
+    }
+  });
+
+  it('refuses to replace a folder it did not write, and leaves it untouched', async () => {
+    const foreign = join(tempDir(), 'mine');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'notes.txt'), 'keep me');
+    const result = await cli('run', scenario, '--out', foreign);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('was not written by coverage-sim');
+    expect(readFileSync(join(foreign, 'notes.txt'), 'utf8')).toBe('keep me');
+  });
+});
+
+describe('coverage-sim validate and schema', () => {
+  it('validate accepts a good file and names every bad one, exit 2', async () => {
+    const good = scenarioVariant('basic');
+    const bad = scenarioVariant('basic', (s) => {
+      s.projection.colour = 'blue';
+    });
+    const result = await cli('validate', good, bad);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(`${good}: valid`);
+    expect(result.stderr).toContain('unknown key "colour"');
+  });
+
+  it('schema prints a JSON Schema that rejects unknown keys', async () => {
+    const result = await cli('schema');
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout);
+    expect(schema.$schema).toContain('json-schema.org');
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['scenario', 'projection', 'economy', 'demography', 'groups', 'schemes']));
+  });
+
+  it('an unknown command is a usage error, exit 2', async () => {
+    const result = await cli('frobnicate');
+    expect(result.code).toBe(2);
+  });
+});

@@ -1,0 +1,52 @@
+// `npm run bench`: speed of the engine and of a whole run, as medians over repeated runs.
+// Measured here, never asserted in tests. Usage: npm run bench [-- scenario.yaml]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { loadScenario } from '../dist/scenario/load.js';
+import { buildAssumptions } from '../dist/assumptions/build.js';
+import { project } from '../dist/engine/project.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const scenario = process.argv[2] ?? join(root, 'scenarios', 'baseline-2025.yaml');
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function time(fn, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    out.push(performance.now() - start);
+  }
+  return out;
+}
+
+const assumptions = buildAssumptions(loadScenario(scenario));
+time(() => project(assumptions), 30); // warm-up: let the JIT compile the kernel
+const engine = median(time(() => project(assumptions), 200));
+
+// Cell-years: groups × sexes × ages × years for the insured and for each pension type kept.
+const cells = assumptions.groups.length * 2 * 111 * assumptions.years * assumptions.schemes.length;
+
+const out = mkdtempSync(join(tmpdir(), 'coverage-sim-bench-'));
+const bin = join(root, 'bin', 'coverage-sim.js');
+const endToEnd = median(
+  time(() => execFileSync(process.execPath, [bin, 'run', scenario, '--out', join(out, 'report')], { stdio: 'ignore' }), 7),
+);
+const loadAndResolve = median(time(() => buildAssumptions(loadScenario(scenario)), 20));
+rmSync(out, { recursive: true, force: true });
+
+console.log(`scenario: ${scenario}`);
+console.log(`  ${assumptions.groups.length} groups, ${assumptions.schemes.length} schemes, ${assumptions.years} years (${assumptions.startYear}-${assumptions.endYear})`);
+console.log(`engine (project), median of 200:     ${engine.toFixed(2)} ms   (target < 5 ms for the baseline)`);
+console.log(`  ${(cells / (engine / 1000) / 1e6).toFixed(1)} million group-sex-age-year cells per second per scheme`);
+console.log(`load + assumptions, median of 20:    ${loadAndResolve.toFixed(1)} ms`);
+console.log(`coverage-sim run, end to end, median of 7 (new process each): ${endToEnd.toFixed(0)} ms   (target < 1000 ms)`);

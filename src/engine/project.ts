@@ -66,8 +66,6 @@ export function project(a: Assumptions): Projection {
       const scheme = a.schemes[k];
       const ws = workspaces[k];
       const out = results[k];
-      ws.newCount.fill(0);
-      ws.newAmount.fill(0);
       ws.outgo.fill(0);
       prepareCommutation(a, scheme, ws, q, i);
       for (let g = 0; g < G; g++) {
@@ -383,8 +381,15 @@ function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float64Array
   const Y = a.years;
   const b = scheme.benefits;
   const nextIndexation = i + 1 < Y ? 1 + scheme.pensionIndexation[i + 1] : 1;
-  ws.nextCount.fill(0);
-  ws.nextAmount.fill(0);
+  // Local names for the arrays: the loop below is the hottest of the engine.
+  const stockCount = ws.stockCount;
+  const stockAmount = ws.stockAmount;
+  const newCount = ws.newCount;
+  const newAmountAll = ws.newAmount;
+  const nextCount = ws.nextCount;
+  const nextAmount = ws.nextAmount;
+  // Every entry of the next stock is assigned below (each age has exactly one source, the age
+  // before it) and every new award is reset once consumed, so nothing needs clearing.
   for (const typeName of PENSION_TYPES_BY_KIND[scheme.kind]) {
     const type = PENSION[typeName];
     const outgoColumn = OUTGO[OUTGO_OF_PENSION[typeName]];
@@ -394,6 +399,8 @@ function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float64Array
     const givesSurvivors = typeName === 'invalidity_pension' && b.survivors !== undefined;
     const row = DETAIL_BENEFIT[typeName];
     for (let g = 0; g < G; g++) {
+      // Pensions arise only in groups the scheme covers (the base stock too).
+      if (!scheme.cover[g]) continue;
       const mortality = a.pensionMortality[type] * a.groups[g].mortalityRisk;
       const funeralAmount = paysFuneral ? b.funeral!.amountByGroup[g] * b.funeral!.index[i] : 0;
       for (let s = 0; s < SEXES; s++) {
@@ -403,14 +410,25 @@ function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float64Array
         let remaining = 0;
         let remainingAmount = 0;
         let funerals = 0;
+        const first = stockIndex(type, g, G, cell(s, 0));
+        nextCount[first] = 0;
+        nextAmount[first] = 0;
         for (let x = 0; x < AGES; x++) {
           const c = cell(s, x);
-          const at = stockIndex(type, g, G, c);
-          const n = ws.stockCount[at];
-          const amount = ws.stockAmount[at];
-          const newN = ws.newCount[at];
-          const newAmount = ws.newAmount[at];
-          if (n === 0 && newN === 0) continue;
+          const at = first + x;
+          const n = stockCount[at];
+          const amount = stockAmount[at];
+          const newN = newCount[at];
+          const newAmount = newAmountAll[at];
+          if (n === 0 && newN === 0) {
+            if (x + 1 < AGES) {
+              nextCount[at + 1] = 0;
+              nextAmount[at + 1] = 0;
+            }
+            continue;
+          }
+          newCount[at] = 0;
+          newAmountAll[at] = 0;
           const qx = x === MAX_AGE ? 1 : Math.min(1, q[c] * mortality);
           paid += amount * (1 - qx / 2) + newAmount / 2;
           awarded += newN;
@@ -421,13 +439,18 @@ function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float64Array
           if (givesSurvivors && diedN > 0) {
             awardSurvivors(b.survivors!, PENSION.survivors_spouse, PENSION.survivors_children, diedN, diedAmount, g, G, s, x, ws);
           }
-          if (x + 1 < AGES && x + 1 < ageLimit) {
-            const keptN = n + newN - diedN;
-            const keptAmount = amount + newAmount - diedAmount;
-            ws.nextCount[at + 1] += keptN;
-            ws.nextAmount[at + 1] += keptAmount * nextIndexation;
-            remaining += keptN;
-            remainingAmount += keptAmount;
+          if (x + 1 < AGES) {
+            if (x + 1 < ageLimit) {
+              const keptN = n + newN - diedN;
+              const keptAmount = amount + newAmount - diedAmount;
+              nextCount[at + 1] = keptN;
+              nextAmount[at + 1] = keptAmount * nextIndexation;
+              remaining += keptN;
+              remainingAmount += keptAmount;
+            } else {
+              nextCount[at + 1] = 0;
+              nextAmount[at + 1] = 0;
+            }
           }
         }
         ws.outgo[outgoColumn] += paid;
@@ -445,10 +468,8 @@ function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float64Array
     }
   }
   // The next year's stock becomes the current one.
-  const count = ws.stockCount;
-  const amount = ws.stockAmount;
-  ws.stockCount = ws.nextCount;
-  ws.stockAmount = ws.nextAmount;
-  ws.nextCount = count;
-  ws.nextAmount = amount;
+  ws.stockCount = nextCount;
+  ws.stockAmount = nextAmount;
+  ws.nextCount = stockCount;
+  ws.nextAmount = stockAmount;
 }

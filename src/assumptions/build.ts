@@ -276,9 +276,10 @@ function buildScheme(
 
   const b = s.benefits;
   const bat = (...rest: string[]) => at('benefits', ...rest);
-  const replacement = (name: 'temporary_disablement' | 'permanent_disablement' | 'dependants', config: { replacement: Series; daily_minimum: Series }) => ({
+  const replacement = (name: 'temporary_disablement' | 'permanent_disablement' | 'dependants', config: { replacement: Series; daily_minimum: Series; wage_relativity: number }) => ({
     replacement: series(config.replacement, bat(name, 'replacement'), BOUNDS.replacement),
     dailyMinimum: series(config.daily_minimum, bat(name, 'daily_minimum'), BOUNDS.money),
+    wageRelativity: config.wage_relativity,
   });
   const survivors = (name: 'dependants' | 'survivors', config: { spouse_share: number; sole_survivor_share: number; child_age_limit: number }): SurvivorAssumptions => ({
     spouseShare: config.spouse_share,
@@ -345,8 +346,9 @@ function buildScheme(
         incrementPerYear: b.invalidity_pension.increment_per_year,
         maxRate: b.invalidity_pension.max_rate,
         minimumMonthly: series(b.invalidity_pension.minimum_monthly, bat('invalidity_pension', 'minimum_monthly'), BOUNDS.money),
+        wageRelativity: b.invalidity_pension.wage_relativity,
       },
-      survivors: b.survivors && survivors('survivors', b.survivors),
+      survivors: b.survivors && { ...survivors('survivors', b.survivors), wageRelativity: b.survivors.wage_relativity },
     },
     pensionIndexation: series(s.indexation.pensions, at('indexation', 'pensions'), BOUNDS.growth),
     expenses: {

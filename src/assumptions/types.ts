@@ -76,6 +76,8 @@ export interface ReplacementAssumptions {
   replacement: Float64Array;
   /** Minimum daily benefit at the full rate. */
   dailyMinimum: Float64Array;
+  /** Claimants' mean wage relative to their cell's mean. */
+  wageRelativity: number;
 }
 
 export interface SurvivorAssumptions {
@@ -100,8 +102,8 @@ export interface BenefitAssumptions {
   dependants?: ReplacementAssumptions & SurvivorAssumptions;
   funeral?: { amountByGroup: Float64Array; index: Float64Array };
   medical?: { costPerCase: number };
-  invalidity?: { baseRate: number; incrementPerYear: number; maxRate: number; minimumMonthly: Float64Array };
-  survivors?: SurvivorAssumptions;
+  invalidity?: { baseRate: number; incrementPerYear: number; maxRate: number; minimumMonthly: Float64Array; wageRelativity: number };
+  survivors?: SurvivorAssumptions & { wageRelativity: number };
 }
 
 export interface SchemeAssumptions {

@@ -32,6 +32,8 @@ export interface SchemeProjection {
   fundEnd: Float64Array;
   /** `[benefit][measure][group][sex][year]`; see detailIndex. */
   detail: Float64Array;
+  groups: number;
+  years: number;
 }
 
 export interface Projection {
@@ -62,10 +64,17 @@ export function allocateScheme(id: string, kind: SchemeKind, label: Label, years
     fundStart: series(),
     fundEnd: series(),
     detail: new Float64Array(DETAIL_BENEFITS.length * DETAIL_MEASURES.length * groups * SEXES * years),
+    groups,
+    years,
   };
 }
 
 /** Index into `detail` of (benefit, measure, group, sex) at year 0; add the year index. */
 export function detailIndex(benefit: number, measure: number, group: number, sex: number, groups: number, years: number): number {
   return (((benefit * DETAIL_MEASURES.length + measure) * groups + group) * SEXES + sex) * years;
+}
+
+/** Adds to one detail value of year index i. */
+export function addDetail(out: SchemeProjection, benefit: number, measure: number, group: number, sex: number, i: number, value: number): void {
+  out.detail[detailIndex(benefit, measure, group, sex, out.groups, out.years) + i] += value;
 }

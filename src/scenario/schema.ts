@@ -135,9 +135,17 @@ const contributionSpec = z.strictObject({
   flat_payer: z.enum(['employer', 'employee']).default('employee'),
 });
 
+const wageRelativity = z
+  .number()
+  .positive()
+  .max(10)
+  .default(1)
+  .describe('Mean wage of claimants relative to the mean of their age-sex cell (those injured, invalid or deceased tend to earn less).');
+
 const replacementPart = {
   replacement: series.describe('(series) replacement rate of the insurable wage.'),
   daily_minimum: series.default(0).describe('(series) minimum daily benefit at the full rate (x30 for a month).'),
+  wage_relativity: wageRelativity,
 };
 
 const family = {
@@ -194,9 +202,10 @@ const benefits = z.strictObject({
       increment_per_year: z.number().min(0).max(0.1).default(0.01).describe('Added per 12 months of contributions beyond the qualifying months.'),
       max_rate: z.number().min(0).max(1).default(0.65),
       minimum_monthly: series.default(0).describe('(series) minimum monthly pension.'),
+      wage_relativity: wageRelativity,
     })
     .optional(),
-  survivors: z.strictObject(family).optional(),
+  survivors: z.strictObject({ ...family, wage_relativity: wageRelativity }).optional(),
 });
 export type BenefitsConfig = z.infer<typeof benefits>;
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rampValue, resolveSeries } from '../../src/assumptions/series.js';
 import type { SeriesContext } from '../../src/assumptions/series.js';
 import { BOUNDS } from '../../src/scenario/bounds.js';
+import type { Bounds } from '../../src/scenario/bounds.js';
 import { ScenarioError, formatKeyPath } from '../../src/scenario/errors.js';
 import type { Series } from '../../src/scenario/schema.js';
 
@@ -12,7 +13,7 @@ const context: SeriesContext = {
   named: new Map([['wage_growth', Float64Array.from({ length: 10 }, (_, i) => 0.04 + 0.001 * i)]]),
   error: (path, message) => new ScenarioError({ file: 'test.yaml' }, formatKeyPath(path), message),
 };
-const resolve = (value: Series, bounds = BOUNDS.growth) => Array.from(resolveSeries(value, ['x'], bounds, context));
+const resolve = (value: Series, bounds: Bounds = BOUNDS.growth) => Array.from(resolveSeries(value, ['x'], bounds, context));
 
 describe('series', () => {
   it('a number holds every year', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTGO_COLUMNS } from '../../src/model.js';
 import type { SchemeProjection } from '../../src/engine/result.js';
-import { editCsv, run, scenarioVariant } from '../helpers/scenarios.js';
+import { PROJECT, editCsv, run, scenarioVariant } from '../helpers/scenarios.js';
 import type { Yaml } from '../helpers/scenarios.js';
 
 const MONEY_FLOWS = ['wageBill', 'contributionsEmployer', 'contributionsEmployee', 'contributions', 'benefits', 'expenses', 'investmentIncome', 'poolTransfer', 'fundEnd'] as const;
@@ -135,3 +135,14 @@ export function expectFundIdentity(s: SchemeProjection): void {
     expect(c(s.benefits[i])).toBe(outgo);
   }
 }
+
+describe('the baseline scenario', () => {
+  const { projection } = run(join(PROJECT, 'scenarios', 'baseline-2025.yaml'));
+
+  it('keeps the fund identity to the cent for every scheme and year, 2025-2100', () => {
+    expect(projection.startYear).toBe(2025);
+    expect(projection.years).toBe(76);
+    expect(projection.schemes.map((s) => s.id)).toEqual(['employment_injury', 'invalidity', 'self_employment_injury']);
+    for (const s of projection.schemes) expectFundIdentity(s);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Pensions in payment (methodology §5): new awards and the yearly roll-forward of the stock,
+ * by slot (workspace.ts), group of origin, sex and age.
+ */
+import type { Assumptions, SchemeAssumptions, SurvivorAssumptions } from '../assumptions/types.js';
+import { DETAIL_BENEFIT, MEASURE, OUTGO, OUTGO_OF_PENSION, PENSION } from '../model.js';
+import { AGES, MAX_AGE, SEXES, cell, otherSex } from './layout.js';
+import { addDetail } from './result.js';
+import type { SchemeProjection } from './result.js';
+import { stockIndex } from './workspace.js';
+import type { Workspace } from './workspace.js';
+
+/** New awards at a fractional age, split linearly between the two integer ages around it. */
+export function awardAtAge(ws: Workspace, slot: number, g: number, G: number, s: number, age: number, count: number, annualAmount: number): void {
+  const a = Math.min(MAX_AGE, Math.max(0, age));
+  const lower = Math.floor(a);
+  const upperWeight = a - lower;
+  const at = stockIndex(slot, g, G, cell(s, lower));
+  ws.newCount[at] += count * (1 - upperWeight);
+  ws.newAmount[at] += annualAmount * (1 - upperWeight);
+  if (upperWeight > 0) {
+    ws.newCount[at + 1] += count * upperWeight;
+    ws.newAmount[at + 1] += annualAmount * upperWeight;
+  }
+}
+
+/**
+ * Survivors' awards on `deaths` deaths at age x of sex s, whose full pensions total
+ * `fullAnnualTotal` a year: the spouse (opposite sex, at the age gap) for life and the children
+ * (one award per family, at the youngest child's age) to the age limit. With a spouse and
+ * children the spouse takes `spouseShare` and the children the rest; a sole survivor takes
+ * `soleSurvivorShare`. Spouse and children are taken as independent.
+ */
+export function awardSurvivors(
+  ws: Workspace,
+  sv: SurvivorAssumptions,
+  spouseSlot: number,
+  childSlot: number,
+  g: number,
+  G: number,
+  s: number,
+  x: number,
+  deaths: number,
+  fullAnnualTotal: number,
+): void {
+  const c = cell(s, x);
+  const pSpouse = sv.family.pSpouse[c];
+  const pChildren = sv.family.pChildren[c];
+  if (pSpouse > 0) {
+    const share = pChildren * sv.spouseShare + (1 - pChildren) * sv.soleSurvivorShare;
+    awardAtAge(ws, spouseSlot, g, G, otherSex(s), x + sv.family.spouseAgeDifference[c], deaths * pSpouse, fullAnnualTotal * pSpouse * share);
+  }
+  const childAge = sv.family.youngestChildAge[c];
+  if (pChildren > 0 && childAge < sv.childAgeLimit) {
+    const share = pSpouse * (1 - sv.spouseShare) + (1 - pSpouse) * sv.soleSurvivorShare;
+    // A family's children are one award; their sex is immaterial, so it is split evenly.
+    const count = (deaths * pChildren) / SEXES;
+    const amount = (fullAnnualTotal * pChildren * share) / SEXES;
+    for (let cs = 0; cs < SEXES; cs++) awardAtAge(ws, childSlot, g, G, cs, childAge, count, amount);
+  }
+}
+
+/**
+ * Steps 3–5 of the year (project.ts) for every pension type the scheme keeps: deaths, funeral
+ * benefits and survivors' awards on pensioners' deaths, payments, and the stock at the end of
+ * the year, aged and indexed. Every entry of the next stock is assigned (each age has exactly
+ * one source, the age before it) and every new award is reset once consumed, so nothing needs
+ * clearing between years.
+ */
+export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float64Array, i: number, ws: Workspace, out: SchemeProjection): void {
+  const G = a.groups.length;
+  const Y = a.years;
+  const b = scheme.benefits;
+  const nextIndexation = i + 1 < Y ? 1 + scheme.pensionIndexation[i + 1] : 1;
+  const stockCount = ws.stockCount;
+  const stockAmount = ws.stockAmount;
+  const newCount = ws.newCount;
+  const newAmount = ws.newAmount;
+  const nextCount = ws.nextCount;
+  const nextAmount = ws.nextAmount;
+  const survivorsSpouse = ws.slot[PENSION.survivors_spouse];
+  const survivorsChildren = ws.slot[PENSION.survivors_children];
+  for (let slot = 0; slot < ws.types.length; slot++) {
+    const typeName = ws.types[slot];
+    const type = PENSION[typeName];
+    const outgoColumn = OUTGO[OUTGO_OF_PENSION[typeName]];
+    const childLimit = typeName === 'dependants_children' ? b.dependants?.childAgeLimit : typeName === 'survivors_children' ? b.survivors?.childAgeLimit : undefined;
+    const ageLimit = Math.min(AGES, childLimit ?? AGES);
+    const paysFuneral = b.funeral !== undefined && (typeName === 'permanent_disablement' || typeName === 'invalidity_pension');
+    const survivors = typeName === 'invalidity_pension' ? b.survivors : undefined;
+    const row = DETAIL_BENEFIT[typeName];
+    for (let g = 0; g < G; g++) {
+      // Pensions arise only in groups the scheme covers (the base stock too).
+      if (!scheme.cover[g]) continue;
+      const mortality = a.pensionMortality[type] * a.groups[g].mortalityRisk;
+      const funeralAmount = paysFuneral ? b.funeral!.amountByGroup[g] * b.funeral!.index[i] : 0;
+      for (let s = 0; s < SEXES; s++) {
+        let paid = 0;
+        let awarded = 0;
+        let awardedAmount = 0;
+        let remaining = 0;
+        let remainingAmount = 0;
+        let deaths = 0;
+        const first = stockIndex(slot, g, G, cell(s, 0));
+        nextCount[first] = 0;
+        nextAmount[first] = 0;
+        // Children's pensions end at the age limit: an award split onto the limit age itself is
+        // paid for its half year and not carried forward.
+        const lastAge = Math.min(MAX_AGE, ageLimit);
+        for (let x = 0; x <= lastAge; x++) {
+          const at = first + x;
+          const n = stockCount[at];
+          const newN = newCount[at];
+          if (n === 0 && newN === 0) {
+            if (x + 1 < AGES) {
+              nextCount[at + 1] = 0;
+              nextAmount[at + 1] = 0;
+            }
+            continue;
+          }
+          const amount = stockAmount[at];
+          const awardAmount = newAmount[at];
+          newCount[at] = 0;
+          newAmount[at] = 0;
+          const qx = x === MAX_AGE ? 1 : Math.min(1, q[cell(s, x)] * mortality);
+          paid += amount * (1 - qx / 2) + awardAmount / 2;
+          awarded += newN;
+          awardedAmount += awardAmount;
+          const diedN = n * qx + newN * (qx / 2);
+          const diedAmount = amount * qx + awardAmount * (qx / 2);
+          deaths += diedN;
+          if (survivors && diedN > 0) awardSurvivors(ws, survivors, survivorsSpouse, survivorsChildren, g, G, s, x, diedN, diedAmount);
+          if (x + 1 < AGES) {
+            if (x + 1 < ageLimit) {
+              const keptN = n + newN - diedN;
+              const keptAmount = amount + awardAmount - diedAmount;
+              nextCount[at + 1] = keptN;
+              nextAmount[at + 1] = keptAmount * nextIndexation;
+              remaining += keptN;
+              remainingAmount += keptAmount;
+            } else {
+              nextCount[at + 1] = 0;
+              nextAmount[at + 1] = 0;
+            }
+          }
+        }
+        ws.outgo[outgoColumn] += paid;
+        addDetail(out, row, MEASURE.new_awards, g, s, i, awarded);
+        addDetail(out, row, MEASURE.new_awards_annual_amount, g, s, i, awardedAmount);
+        addDetail(out, row, MEASURE.beneficiaries_end, g, s, i, remaining);
+        addDetail(out, row, MEASURE.annual_amount_end, g, s, i, remainingAmount);
+        addDetail(out, row, MEASURE.outgo, g, s, i, paid);
+        if (paysFuneral && deaths > 0) {
+          ws.outgo[OUTGO.funeral] += deaths * funeralAmount;
+          addDetail(out, DETAIL_BENEFIT.funeral, MEASURE.cases, g, s, i, deaths);
+          addDetail(out, DETAIL_BENEFIT.funeral, MEASURE.outgo, g, s, i, deaths * funeralAmount);
+        }
+      }
+    }
+  }
+  // The next year's stock becomes the current one.
+  ws.stockCount = nextCount;
+  ws.stockAmount = nextAmount;
+  ws.nextCount = stockCount;
+  ws.nextAmount = stockAmount;
+}

@@ -1,0 +1,101 @@
+/**
+ * Per-scheme working arrays of a projection, allocated once per run and reused every year.
+ *
+ * Pensions in payment are kept by slot, `[slot][group][sex][age]`, where the slots are the
+ * pension types the scheme's kind keeps (model.ts, PENSION_TYPES_BY_KIND), in that order.
+ */
+import type { Assumptions, SchemeAssumptions } from '../assumptions/types.js';
+import { OUTGO_COLUMNS, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '../model.js';
+import type { PensionType } from '../model.js';
+import { AGES, CELLS } from './layout.js';
+
+/**
+ * Values of the scheme's year used in every cell, computed once a year (prepareYear): wage
+ * floors of the benefits with their logarithms, and claimants' log wage relativities.
+ */
+export const Year = {
+  TemporaryFloor: 0,
+  LogTemporaryFloor: 1,
+  LogTemporaryRelativity: 2,
+  PermanentFloor: 3,
+  LogPermanentFloor: 4,
+  LogPermanentRelativity: 5,
+  DependantsFloor: 6,
+  LogDependantsFloor: 7,
+  LogDependantsRelativity: 8,
+  LogInvalidityRelativity: 9,
+  LogSurvivorsRelativity: 10,
+  MedicalCost: 11,
+} as const;
+export const YEAR_VALUES = 12;
+
+export interface Workspace {
+  /** Pension types kept, by slot. */
+  types: readonly PensionType[];
+  /** Slot of each pension type of model.ts (−1 where the scheme keeps none). */
+  slot: Int8Array;
+  stockCount: Float64Array;
+  stockAmount: Float64Array;
+  nextCount: Float64Array;
+  nextAmount: Float64Array;
+  /** The year's new awards (counts and annual amounts), reset as the roll-forward consumes them. */
+  newCount: Float64Array;
+  newAmount: Float64Array;
+  /** Unrounded outgo of the year by OUTGO column. */
+  outgo: Float64Array;
+  /** Qualifying shares by months insured in the window, per group, for `qualifyingDensity`. */
+  qualifying: Float64Array;
+  qualifyingDensity: Float64Array;
+  commutation: Float64Array;
+  annuityScratch: Float64Array;
+  pensionQ: Float64Array;
+  /** ln of each group's wage age profile, `[group][sex][age]` (shared by the schemes). */
+  logProfile: Float64Array;
+  /** The scheme's values of the current year (insured.ts, Year). */
+  year: Float64Array;
+}
+
+export function logProfiles(a: Assumptions): Float64Array {
+  const out = new Float64Array(a.groups.length * CELLS);
+  a.groups.forEach((group, g) => {
+    for (let c = 0; c < CELLS; c++) out[g * CELLS + c] = Math.log(group.wageProfile[c]);
+  });
+  return out;
+}
+
+export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, logProfile: Float64Array): Workspace {
+  const types = PENSION_TYPES_BY_KIND[scheme.kind];
+  const slot = new Int8Array(PENSION_TYPES.length).fill(-1);
+  types.forEach((t, k) => (slot[PENSION_TYPES.indexOf(t)] = k));
+  const size = types.length * groups * CELLS;
+  const ws: Workspace = {
+    types,
+    slot,
+    stockCount: new Float64Array(size),
+    stockAmount: new Float64Array(size),
+    nextCount: new Float64Array(size),
+    nextAmount: new Float64Array(size),
+    newCount: new Float64Array(size),
+    newAmount: new Float64Array(size),
+    outgo: new Float64Array(OUTGO_COLUMNS.length),
+    qualifying: new Float64Array(groups * (scheme.qualifying.windowMonths + 1)),
+    qualifyingDensity: new Float64Array(groups).fill(NaN),
+    commutation: new Float64Array(CELLS),
+    annuityScratch: new Float64Array(AGES),
+    pensionQ: new Float64Array(CELLS),
+    logProfile,
+    year: new Float64Array(YEAR_VALUES),
+  };
+  // The base-year stock, from the assumptions' `[type][group][sex][age]` to slots.
+  types.forEach((t, k) => {
+    const from = PENSION_TYPES.indexOf(t) * groups * CELLS;
+    ws.stockCount.set(scheme.baseCount.subarray(from, from + groups * CELLS), k * groups * CELLS);
+    ws.stockAmount.set(scheme.baseAnnualAmount.subarray(from, from + groups * CELLS), k * groups * CELLS);
+  });
+  return ws;
+}
+
+/** Index of (slot, group, cell) in the stock and award arrays. */
+export function stockIndex(slot: number, group: number, groups: number, c: number): number {
+  return (slot * groups + group) * CELLS + c;
+}

@@ -6,24 +6,38 @@
  * mathjs functions that reach beyond arithmetic (import, createUnit, evaluate, parse, simplify,
  * derivative, resolve, ...) are removed from the instance as well.
  */
-import { all, create } from 'mathjs';
+import { createRequire } from 'node:module';
 import type { MathNode } from 'mathjs';
 
-const math = create(all, {});
-const parse = math.parse;
+type Parse = (expression: string) => MathNode;
+let sandboxedParse: Parse | undefined;
 
-const disabled = (name: string) => () => {
-  throw new Error(`${name} is disabled`);
-};
-math.import(
-  Object.fromEntries(
-    ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'compile', 'chain', 'reviver', 'replacer'].map((n) => [
-      n,
-      disabled(n),
-    ]),
-  ),
-  { override: true },
-);
+/**
+ * The sandboxed mathjs parser, loaded on first use: mathjs takes about half a second to load,
+ * and most scenarios have no expression beyond a bare name (which needs no parser).
+ */
+function parser(): Parse {
+  if (sandboxedParse) return sandboxedParse;
+  const mathjs = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
+  const math = mathjs.create(mathjs.all, {});
+  const parse = math.parse;
+  const disabled = (name: string) => () => {
+    throw new Error(`${name} is disabled`);
+  };
+  math.import(
+    Object.fromEntries(
+      ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'compile', 'chain', 'reviver', 'replacer'].map((n) => [
+        n,
+        disabled(n),
+      ]),
+    ),
+    { override: true },
+  );
+  sandboxedParse = parse;
+  return parse;
+}
+
+const BARE_NAME = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
 
 /** Functions an assumption may use: elementary arithmetic only. */
 const ALLOWED_FUNCTIONS = new Set(['exp', 'log', 'log10', 'sqrt', 'abs', 'min', 'max', 'pow', 'floor', 'ceil', 'round', 'sign']);
@@ -41,9 +55,15 @@ export interface CompiledExpression {
 
 export function compileExpression(source: string, namesInScope: readonly string[]): CompiledExpression {
   if (source.length > MAX_EXPRESSION_LENGTH) throw new ExpressionError(`expressions are limited to ${MAX_EXPRESSION_LENGTH} characters`);
+  const bare = BARE_NAME.exec(source);
+  if (bare && namesInScope.includes(bare[1])) {
+    // A bare name ("wage_growth") is the value of that name: no parser needed.
+    const name = bare[1];
+    return { names: new Set([name]), evaluate: (scope) => scope[name] };
+  }
   let tree: MathNode;
   try {
-    tree = parse(source);
+    tree = parser()(source);
   } catch (e) {
     throw new ExpressionError((e as Error).message);
   }

@@ -1,12 +1,16 @@
 /**
  * The insured population of one group under one scheme in one year (methodology §1–§4):
  * registered and contributing persons, the wage bill and contributions, and the contingencies
- * with their short-term benefits and new pension awards. Cell by cell, on typed arrays.
+ * with their short-term benefits and new pension awards.
+ *
+ * Each quantity is computed as a pass over the ages of one sex into a preallocated vector
+ * (persons, wages, insurable wages, benefit amounts), then summed or added to the new awards:
+ * short loops over typed arrays, with no objects and no calls per cell beyond the wage table.
  */
 import type { Assumptions, CoverAssumptions, GroupAssumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { DETAIL_BENEFIT, INJURY, MEASURE, OUTGO, PENSION } from '../model.js';
-import { CELLS, MAX_AGE, SEXES, cell } from './layout.js';
-import { awardSurvivors } from './pensions.js';
+import { awardSurvivors } from './family.js';
+import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
 import { invalidityRate, qualifyingShares, yearsInsured } from './qualifying.js';
 import { addDetail } from './result.js';
 import type { SchemeProjection } from './result.js';
@@ -19,7 +23,7 @@ const MONTHS = 12;
 const DAYS_PER_MONTH = 30;
 
 /**
- * E[clamp(W, L, C)] for claimants whose wages are lognormal with mean `wage` (log `logWage`):
+ * E[clamp(W, L, C)] for wages lognormal with mean `wage` (log `logWage`):
  * E[min(W, C)] = C − m·h(ln C − ln m), plus the top-up to the floor m·h(ln L − ln m)
  * (wageTable.ts; `table` null for no dispersion). A floor above the ceiling pays the floor.
  */
@@ -39,21 +43,6 @@ function wageFloor(replacement: number, dailyMinimum: number): number {
   return replacement > 0 ? (dailyMinimum * DAYS_PER_MONTH) / replacement : 0;
 }
 
-/** Accumulators of one group and sex over the ages, written to the detail afterwards. */
-const Total = {
-  Registered: 0,
-  Contributing: 1,
-  WageBill: 2,
-  Contributions: 3,
-  TemporaryCases: 4,
-  TemporaryOutgo: 5,
-  MedicalCases: 6,
-  LumpCases: 7,
-  LumpOutgo: 8,
-  Deaths: 9,
-} as const;
-const totals = new Float64Array(10);
-
 /** Computes the scheme's values of year i used in every cell (workspace.ts, Year). */
 export function prepareYear(a: Assumptions, scheme: SchemeAssumptions, i: number, year: Float64Array): void {
   const b = scheme.benefits;
@@ -69,6 +58,34 @@ export function prepareYear(a: Assumptions, scheme: SchemeAssumptions, i: number
   year[Year.LogInvalidityRelativity] = Math.log(b.invalidity?.wageRelativity ?? 1);
   year[Year.LogSurvivorsRelativity] = Math.log(b.survivors?.wageRelativity ?? 1);
   year[Year.MedicalCost] = b.medical ? b.medical.costPerCase * a.economy.medicalIndex[i] : 0;
+}
+
+/**
+ * out[x] = E[clamp(W, floor, C)] for x in [lo, hi], for claimants earning `relativity` times
+ * the cell's mean wage (ws.wage, ws.logWage): their capped mean plus the top-up to the floor.
+ * Benefits of one scheme usually share the claimants' relativity (and often the floor), so the
+ * capped means of the last relativity are kept in ws.capped and reused.
+ */
+function clampedWages(ws: Workspace, table: WageTable | null, relativity: number, logRelativity: number, ceiling: number, logCeiling: number, floor: number, logFloor: number, lo: number, hi: number, out: Float64Array): void {
+  const wage = ws.wage;
+  const logWage = ws.logWage;
+  const capped = ws.capped;
+  if (ws.cappedRelativity !== relativity) {
+    for (let x = lo; x <= hi; x++) capped[x] = clampedWage(table, wage[x] * relativity, logWage[x] + logRelativity, ceiling, logCeiling, 0, 0);
+    ws.cappedRelativity = relativity;
+  }
+  if (floor >= ceiling) {
+    for (let x = lo; x <= hi; x++) out[x] = floor;
+  } else if (floor <= 0) {
+    for (let x = lo; x <= hi; x++) out[x] = capped[x];
+  } else if (table === null) {
+    for (let x = lo; x <= hi; x++) out[x] = wage[x] * relativity > 0 && ceiling > 0 ? Math.max(capped[x], Math.min(floor, ceiling)) : floor;
+  } else {
+    for (let x = lo; x <= hi; x++) {
+      const m = wage[x] * relativity;
+      out[x] = m > 0 && ceiling > 0 ? capped[x] + m * topUpRatio(table, logFloor - logWage[x] - logRelativity) : floor;
+    }
+  }
 }
 
 export function insuredGroupYear(
@@ -91,123 +108,158 @@ export function insuredGroupYear(
   const table = insured || group.wageSigma === 0 ? null : wageTable(group.wageSigma);
   const meanWage = insured ? insured[i] : group.meanMonthlyWage[i];
   const logMeanWage = Math.log(meanWage);
-  const logProfile = ws.logProfile;
-  const profileAt = g * CELLS;
-  const contributionRate = cover.employerRate[i] + cover.employeeRate[i];
-  const flatAnnual = cover.flatMonthly ? MONTHS * cover.flatMonthly[i] : 0;
-  const injury = scheme.kind !== 'invalidity';
-  const ageMax = Math.min(scheme.ageMax, MAX_AGE);
-  let employer = 0;
-  let employee = 0;
+  const persons = ws.persons;
+  const wage = ws.wage;
+  const logWage = ws.logWage;
+  const insurable = ws.insurable;
 
   for (let s = 0; s < SEXES; s++) {
-    totals.fill(0);
-    for (let x = scheme.ageMin; x <= ageMax; x++) {
-      const c = cell(s, x);
-      const persons = pop[c] * coverage;
-      if (persons <= 0) continue;
-      // The cell's mean wage and its log, without a logarithm per cell (methodology §2).
-      const wage = insured ? meanWage : meanWage * group.wageProfile[c];
-      const logWage = insured ? logMeanWage : logMeanWage + logProfile[profileAt + c];
-      const insurableWage = clampedWage(table, wage, logWage, ceiling, logCeiling, 0, 0);
-      const payers = persons * compliance;
-      const base = MONTHS * payers * insurableWage;
-      totals[Total.Registered] += persons;
-      totals[Total.Contributing] += payers;
-      totals[Total.WageBill] += base;
-      if (cover.flatMonthly) {
-        totals[Total.Contributions] += payers * flatAnnual;
-        if (cover.flatPaidByEmployer) employer += payers * flatAnnual;
-        else employee += payers * flatAnnual;
-      } else {
-        totals[Total.Contributions] += contributionRate * base;
-        employer += cover.employerRate[i] * base;
-        employee += cover.employeeRate[i] * base;
-      }
-      if (injury) injuryCell(a, scheme, group, g, i, s, x, persons, table, wage, logWage, ceiling, logCeiling, ws);
-      else invalidityCell(a, scheme, group, g, cover, q, i, s, x, persons, table, wage, logWage, ceiling, logCeiling, ws);
+    const base = cell(s, 0);
+    // The ages with registered persons, within the scheme's ages.
+    let lo = scheme.ageMin;
+    let hi = Math.min(scheme.ageMax, MAX_AGE);
+    while (lo <= hi && !(pop[base + lo] > 0)) lo++;
+    while (hi >= lo && !(pop[base + hi] > 0)) hi--;
+    if (lo > hi || !(coverage > 0)) {
+      writeTotals(out, g, s, i, 0, 0, 0, 0);
+      continue;
     }
-    writeGroupTotals(scheme, g, s, i, ws, out);
+    const profileAt = g * 2 * AGES + base;
+    ws.cappedRelativity = NaN;
+    let registered = 0;
+    let insurableSum = 0;
+    for (let x = lo; x <= hi; x++) {
+      persons[x] = pop[base + x] * coverage;
+      // The cell's mean wage and its log, without a logarithm per cell (methodology §2).
+      wage[x] = insured ? meanWage : meanWage * group.wageProfile[base + x];
+      logWage[x] = insured ? logMeanWage : logMeanWage + ws.logProfile[profileAt + x];
+      insurable[x] = clampedWage(table, wage[x], logWage[x], ceiling, logCeiling, 0, 0);
+      registered += persons[x];
+      insurableSum += persons[x] * insurable[x];
+    }
+    const contributing = registered * compliance;
+    const wageBill = MONTHS * compliance * insurableSum;
+    let employer: number;
+    let employee: number;
+    if (cover.flatMonthly) {
+      const flat = MONTHS * contributing * cover.flatMonthly[i];
+      employer = cover.flatPaidByEmployer ? flat : 0;
+      employee = cover.flatPaidByEmployer ? 0 : flat;
+    } else {
+      employer = cover.employerRate[i] * wageBill;
+      employee = cover.employeeRate[i] * wageBill;
+    }
+    out.contributionsEmployer[i] += employer;
+    out.contributionsEmployee[i] += employee;
+    if (scheme.kind === 'invalidity') invalidityAges(a, scheme, group, g, cover, q, i, s, lo, hi, table, ceiling, logCeiling, ws, out);
+    else injuryAges(a, scheme, group, g, i, s, lo, hi, table, ceiling, logCeiling, ws, out);
+    writeTotals(out, g, s, i, registered, contributing, wageBill, employer + employee);
   }
-  out.contributionsEmployer[i] += employer;
-  out.contributionsEmployee[i] += employee;
 }
 
-/** Employment-injury and non-employment-injury contingencies of one cell (methodology §3–§4). */
-function injuryCell(
+/** Employment-injury and non-employment-injury contingencies of one group and sex (methodology §3–§4). */
+function injuryAges(
   a: Assumptions,
   scheme: SchemeAssumptions,
   group: GroupAssumptions,
   g: number,
   i: number,
   s: number,
-  x: number,
-  persons: number,
+  lo: number,
+  hi: number,
   table: WageTable | null,
-  wage: number,
-  logWage: number,
   ceiling: number,
   logCeiling: number,
   ws: Workspace,
+  out: SchemeProjection,
 ): void {
   const b = scheme.benefits;
   const year = ws.year;
-  const c = cell(s, x);
   const G = a.groups.length;
-  const inc = scheme.incidence;
-  const trend = scheme.incidenceTrend;
+  const base = cell(s, 0);
+  const persons = ws.persons;
+  const benefit = ws.benefit;
   const risk = scheme.kind === 'employment_injury' ? group.employmentInjuryRisk : group.nonEmploymentInjuryRisk;
+  // Incidence multiplier of each contingency this year: group risk × time trend.
+  const factor = (contingency: number) => risk[contingency] * scheme.incidenceTrend[contingency][i];
+  const incidence = (contingency: number) => scheme.incidence[contingency];
 
   if (b.temporary) {
     const t = b.temporary;
-    const cases = persons * inc[INJURY.temporary][c] * risk[INJURY.temporary] * trend[INJURY.temporary][i];
-    const monthly = t.replacement[i] * claimantWage(table, wage, logWage, t.wageRelativity, year[Year.LogTemporaryRelativity], ceiling, logCeiling, year[Year.TemporaryFloor], year[Year.LogTemporaryFloor]);
-    totals[Total.TemporaryCases] += cases;
-    totals[Total.TemporaryOutgo] += (cases * t.meanDays[i] * monthly) / DAYS_PER_MONTH;
+    const inc = incidence(INJURY.temporary);
+    clampedWages(ws, table, t.wageRelativity, year[Year.LogTemporaryRelativity], ceiling, logCeiling, year[Year.TemporaryFloor], year[Year.LogTemporaryFloor], lo, hi, benefit);
+    let cases = 0;
+    let outgo = 0;
+    for (let x = lo; x <= hi; x++) {
+      const n = persons[x] * inc[base + x];
+      cases += n;
+      outgo += n * benefit[x];
+    }
+    const f = factor(INJURY.temporary);
+    const daily = t.replacement[i] / DAYS_PER_MONTH;
+    record(ws, out, OUTGO.temporary_disablement, DETAIL_BENEFIT.temporary_disablement, g, s, i, cases * f, outgo * f * t.meanDays[i] * daily);
   }
-  if (b.medical) totals[Total.MedicalCases] += persons * inc[INJURY.medical][c] * risk[INJURY.medical] * trend[INJURY.medical][i];
+  if (b.medical) {
+    const inc = incidence(INJURY.medical);
+    let cases = 0;
+    for (let x = lo; x <= hi; x++) cases += persons[x] * inc[base + x];
+    cases *= factor(INJURY.medical);
+    record(ws, out, OUTGO.medical, DETAIL_BENEFIT.medical, g, s, i, cases, cases * year[Year.MedicalCost]);
+  }
   if (b.permanent) {
     const p = b.permanent;
-    const awards = persons * inc[INJURY.permanent][c] * risk[INJURY.permanent] * trend[INJURY.permanent][i];
-    const fullAnnual = MONTHS * p.replacement[i] * claimantWage(table, wage, logWage, p.wageRelativity, year[Year.LogPermanentRelativity], ceiling, logCeiling, year[Year.PermanentFloor], year[Year.LogPermanentFloor]);
-    const factor = ws.commutation[c];
-    const lumpAwards = awards * p.lumpSumShare;
-    const pensionAwards = awards - lumpAwards;
-    const pensionAnnual = p.meanDegreePension * fullAnnual;
-    const commuting = pensionAwards * p.commutedShare;
-    totals[Total.LumpCases] += lumpAwards + commuting;
-    totals[Total.LumpOutgo] += lumpAwards * p.meanDegreeLumpSum * fullAnnual * factor + commuting * p.commutedFraction * pensionAnnual * factor;
-    const at = stockIndex(ws.slot[PENSION.permanent_disablement], g, G, c);
-    ws.newCount[at] += pensionAwards;
-    ws.newAmount[at] += pensionAwards * pensionAnnual * (1 - p.commutedShare * p.commutedFraction);
-    awardAttendance(scheme, pensionAwards, g, G, c, i, ws);
+    const inc = incidence(INJURY.permanent);
+    const f = factor(INJURY.permanent);
+    clampedWages(ws, table, p.wageRelativity, year[Year.LogPermanentRelativity], ceiling, logCeiling, year[Year.PermanentFloor], year[Year.LogPermanentFloor], lo, hi, benefit);
+    const fullAnnualRate = MONTHS * p.replacement[i];
+    const pensionShare = 1 - p.lumpSumShare;
+    // Per award: the lump sums (degree ≤ 20%, and the commuted part of pensions) and the pension.
+    const lumpPerAward = p.lumpSumShare * p.meanDegreeLumpSum + pensionShare * p.commutedShare * p.commutedFraction * p.meanDegreePension;
+    const pensionPerAward = pensionShare * p.meanDegreePension * (1 - p.commutedShare * p.commutedFraction);
+    const at = stockIndex(ws.slot[PENSION.permanent_disablement], g, G, base);
+    const caa = b.constantAttendance;
+    const caaAt = caa ? stockIndex(ws.slot[PENSION.constant_attendance], g, G, base) : 0;
+    const caaShare = caa ? caa.shareOfNewPensions : 0;
+    const caaAnnual = caa ? MONTHS * caa.monthly[i] : 0;
+    let awardsTotal = 0;
+    let lumpOutgo = 0;
+    for (let x = lo; x <= hi; x++) {
+      const awards = persons[x] * inc[base + x] * f;
+      const fullAnnual = fullAnnualRate * benefit[x];
+      awardsTotal += awards;
+      lumpOutgo += awards * fullAnnual * ws.commutation[base + x];
+      ws.newCount[at + x] += awards * pensionShare;
+      ws.newAmount[at + x] += awards * fullAnnual * pensionPerAward;
+      if (caa) {
+        // Constant attendance allowance: a share of the new disablement pensions.
+        const attendance = awards * pensionShare * caaShare;
+        ws.newCount[caaAt + x] += attendance;
+        ws.newAmount[caaAt + x] += attendance * caaAnnual;
+      }
+    }
+    const lumpCases = awardsTotal * (p.lumpSumShare + pensionShare * p.commutedShare);
+    record(ws, out, OUTGO.permanent_disablement_lump_sum, DETAIL_BENEFIT.permanent_disablement_lump_sum, g, s, i, lumpCases, lumpOutgo * lumpPerAward);
   }
-  const fatal = persons * inc[INJURY.fatal][c] * risk[INJURY.fatal] * trend[INJURY.fatal][i];
-  totals[Total.Deaths] += fatal;
-  if (b.dependants && fatal > 0) {
-    const d = b.dependants;
-    const fullAnnual = MONTHS * d.replacement[i] * claimantWage(table, wage, logWage, d.wageRelativity, year[Year.LogDependantsRelativity], ceiling, logCeiling, year[Year.DependantsFloor], year[Year.LogDependantsFloor]);
-    awardSurvivors(ws, d, ws.slot[PENSION.dependants_spouse], ws.slot[PENSION.dependants_children], g, G, s, x, fatal, fatal * fullAnnual);
+  const inc = incidence(INJURY.fatal);
+  const f = factor(INJURY.fatal);
+  const d = b.dependants;
+  if (d) {
+    clampedWages(ws, table, d.wageRelativity, year[Year.LogDependantsRelativity], ceiling, logCeiling, year[Year.DependantsFloor], year[Year.LogDependantsFloor], lo, hi, benefit);
   }
+  const fullAnnualRate = d ? MONTHS * d.replacement[i] : 0;
+  const spouseSlot = ws.slot[PENSION.dependants_spouse];
+  const childSlot = ws.slot[PENSION.dependants_children];
+  let deaths = 0;
+  for (let x = lo; x <= hi; x++) {
+    const fatal = persons[x] * inc[base + x] * f;
+    deaths += fatal;
+    if (d && fatal > 0) awardSurvivors(ws, ws.dependantsTargets!, spouseSlot, childSlot, g, G, base + x, fatal, fatal * fullAnnualRate * benefit[x]);
+  }
+  recordFuneral(scheme, ws, out, g, s, i, deaths);
 }
 
-/** E[clamp] for claimants earning `relativity` times the cell's mean wage. */
-function claimantWage(
-  table: WageTable | null,
-  wage: number,
-  logWage: number,
-  relativity: number,
-  logRelativity: number,
-  ceiling: number,
-  logCeiling: number,
-  floor: number,
-  logFloor: number,
-): number {
-  return clampedWage(table, wage * relativity, logWage + logRelativity, ceiling, logCeiling, floor, logFloor);
-}
-
-/** Invalidity-scheme contingencies of one cell: invalidity, and deaths from any cause (methodology §3–§4). */
-function invalidityCell(
+/** Invalidity-scheme contingencies of one group and sex: invalidity, and deaths from any cause (methodology §3–§4). */
+function invalidityAges(
   a: Assumptions,
   scheme: SchemeAssumptions,
   group: GroupAssumptions,
@@ -216,96 +268,102 @@ function invalidityCell(
   q: Float64Array,
   i: number,
   s: number,
-  x: number,
-  persons: number,
+  lo: number,
+  hi: number,
   table: WageTable | null,
-  wage: number,
-  logWage: number,
   ceiling: number,
   logCeiling: number,
   ws: Workspace,
+  out: SchemeProjection,
 ): void {
   const b = scheme.benefits;
-  const c = cell(s, x);
+  const year = ws.year;
   const G = a.groups.length;
-  const qualifyingRule = scheme.qualifying;
+  const base = cell(s, 0);
+  const persons = ws.persons;
+  const wage = ws.wage;
+  const logWage = ws.logWage;
+  const rule = scheme.qualifying;
   const density = cover.density[i];
-  const windowSize = qualifyingRule.windowMonths + 1;
+  const windowSize = rule.windowMonths + 1;
+  const shares = ws.qualifying.subarray(g * windowSize, (g + 1) * windowSize);
   if (ws.qualifyingDensity[g] !== density) {
     // The shares depend on the density only: recomputed when it changes.
-    qualifyingShares(density, qualifyingRule.minMonths, qualifyingRule.windowMonths, ws.qualifying.subarray(g * windowSize, (g + 1) * windowSize));
+    qualifyingShares(density, rule.minMonths, rule.windowMonths, shares);
     ws.qualifyingDensity[g] = density;
   }
-  const served = yearsInsured(x, qualifyingRule.entryAge, a.startYear + i, cover.fromYear);
-  const qualifying = ws.qualifying[g * windowSize + Math.min(qualifyingRule.windowMonths, Math.round(MONTHS * served))];
   const inv = b.invalidity;
-  const rate = inv ? invalidityRate(inv.baseRate, inv.incrementPerYear, inv.maxRate, MONTHS * served * density, qualifyingRule.minMonths) : 0;
-  // The minimum pension is a floor on the wage of minimum/rate (methodology §4).
-  const floor = rate > 0 ? inv!.minimumMonthly[i] / rate : 0;
-  const logFloor = Math.log(floor);
-  const year = ws.year;
-
-  if (inv) {
-    const awards = persons * scheme.incidence[0][c] * group.invalidityRisk * scheme.incidenceTrend[0][i] * qualifying;
-    const monthly = rate * claimantWage(table, wage, logWage, inv.wageRelativity, year[Year.LogInvalidityRelativity], ceiling, logCeiling, floor, logFloor);
-    const at = stockIndex(ws.slot[PENSION.invalidity_pension], g, G, c);
-    ws.newCount[at] += awards;
-    ws.newAmount[at] += awards * MONTHS * monthly;
-    awardAttendance(scheme, awards, g, G, c, i, ws);
+  const sv = b.survivors;
+  const incidence = scheme.incidence[0];
+  const incidenceFactor = group.invalidityRisk * scheme.incidenceTrend[0][i];
+  const minimum = inv ? inv.minimumMonthly[i] : 0;
+  const invRelativity = inv ? inv.wageRelativity : 1;
+  const svRelativity = sv ? sv.wageRelativity : 1;
+  const at = stockIndex(ws.slot[PENSION.invalidity_pension], g, G, base);
+  const caa = b.constantAttendance;
+  const caaAt = caa ? stockIndex(ws.slot[PENSION.constant_attendance], g, G, base) : 0;
+  const caaShare = caa ? caa.shareOfNewPensions : 0;
+  const caaAnnual = caa ? MONTHS * caa.monthly[i] : 0;
+  let deaths = 0;
+  // The rate reaches its maximum after a few years of contributions: the floor's logarithm is
+  // recomputed only when the rate changes from one age to the next.
+  let lastRate = NaN;
+  let floor = 0;
+  let logFloor = -Infinity;
+  for (let x = lo; x <= hi; x++) {
+    const served = yearsInsured(x, rule.entryAge, a.startYear + i, cover.fromYear);
+    const qualifying = shares[Math.min(rule.windowMonths, Math.round(MONTHS * served))];
+    const rate = inv ? invalidityRate(inv.baseRate, inv.incrementPerYear, inv.maxRate, MONTHS * served * density, rule.minMonths) : 0;
+    if (rate !== lastRate) {
+      // The minimum pension is a floor on the wage of minimum/rate (methodology §4).
+      floor = rate > 0 ? minimum / rate : 0;
+      logFloor = Math.log(floor);
+      lastRate = rate;
+    }
+    if (inv && rate > 0) {
+      const awards = persons[x] * incidence[base + x] * incidenceFactor * qualifying;
+      const monthly = rate * clampedWage(table, wage[x] * invRelativity, logWage[x] + year[Year.LogInvalidityRelativity], ceiling, logCeiling, floor, logFloor);
+      ws.newCount[at + x] += awards;
+      ws.newAmount[at + x] += awards * MONTHS * monthly;
+      if (caa) {
+        // Constant attendance allowance: a share of the new invalidity pensions.
+        ws.newCount[caaAt + x] += awards * caaShare;
+        ws.newAmount[caaAt + x] += awards * caaShare * caaAnnual;
+      }
+    }
+    // Deaths of insured persons from any cause (employment-injury deaths are not taken out:
+    // they are two orders of magnitude fewer, and the invalidity scheme pays survivors either way).
+    const died = persons[x] * Math.min(1, q[base + x] * group.mortalityRisk);
+    deaths += died;
+    if (sv && died > 0 && rate > 0) {
+      const qualified = died * qualifying;
+      const monthly = rate * clampedWage(table, wage[x] * svRelativity, logWage[x] + year[Year.LogSurvivorsRelativity], ceiling, logCeiling, floor, logFloor);
+      awardSurvivors(ws, ws.survivorsTargets!, ws.slot[PENSION.survivors_spouse], ws.slot[PENSION.survivors_children], g, G, base + x, qualified, qualified * MONTHS * monthly);
+    }
   }
-  // Deaths of insured persons from any cause (employment-injury deaths are not taken out: they
-  // are two orders of magnitude fewer, and the invalidity scheme pays survivors either way).
-  const died = persons * Math.min(1, q[c] * group.mortalityRisk);
-  totals[Total.Deaths] += died;
-  if (b.survivors && died > 0 && rate > 0) {
-    const qualified = died * qualifying;
-    const sv = b.survivors;
-    const monthly = rate * claimantWage(table, wage, logWage, sv.wageRelativity, year[Year.LogSurvivorsRelativity], ceiling, logCeiling, floor, logFloor);
-    awardSurvivors(ws, sv, ws.slot[PENSION.survivors_spouse], ws.slot[PENSION.survivors_children], g, G, s, x, qualified, qualified * MONTHS * monthly);
-  }
+  recordFuneral(scheme, ws, out, g, s, i, deaths);
 }
 
-/** Constant attendance allowance: a share of the new disablement or invalidity pensions. */
-function awardAttendance(scheme: SchemeAssumptions, pensions: number, g: number, G: number, c: number, i: number, ws: Workspace): void {
-  const caa = scheme.benefits.constantAttendance;
-  if (!caa) return;
-  const awards = pensions * caa.shareOfNewPensions;
-  const at = stockIndex(ws.slot[PENSION.constant_attendance], g, G, c);
-  ws.newCount[at] += awards;
-  ws.newAmount[at] += awards * MONTHS * caa.monthly[i];
+function record(ws: Workspace, out: SchemeProjection, outgoColumn: number, row: number, g: number, s: number, i: number, cases: number, outgo: number): void {
+  ws.outgo[outgoColumn] += outgo;
+  addDetail(out, row, MEASURE.cases, g, s, i, cases);
+  addDetail(out, row, MEASURE.outgo, g, s, i, outgo);
 }
 
-/** The year's totals of one group and sex: scheme flows and the tidy detail. */
-function writeGroupTotals(scheme: SchemeAssumptions, g: number, s: number, i: number, ws: Workspace, out: SchemeProjection): void {
-  const b = scheme.benefits;
-  out.registered[i] += totals[Total.Registered];
-  out.contributing[i] += totals[Total.Contributing];
-  out.wageBill[i] += totals[Total.WageBill];
+function recordFuneral(scheme: SchemeAssumptions, ws: Workspace, out: SchemeProjection, g: number, s: number, i: number, deaths: number): void {
+  const funeral = scheme.benefits.funeral;
+  if (!funeral) return;
+  record(ws, out, OUTGO.funeral, DETAIL_BENEFIT.funeral, g, s, i, deaths, deaths * funeral.amountByGroup[g] * funeral.index[i]);
+}
+
+/** The year's insured totals of one group and sex: scheme flows and the tidy detail. */
+function writeTotals(out: SchemeProjection, g: number, s: number, i: number, registered: number, contributing: number, wageBill: number, contributions: number): void {
+  out.registered[i] += registered;
+  out.contributing[i] += contributing;
+  out.wageBill[i] += wageBill;
   const insured = DETAIL_BENEFIT.insured;
-  addDetail(out, insured, MEASURE.registered, g, s, i, totals[Total.Registered]);
-  addDetail(out, insured, MEASURE.contributing, g, s, i, totals[Total.Contributing]);
-  addDetail(out, insured, MEASURE.wage_bill, g, s, i, totals[Total.WageBill]);
-  addDetail(out, insured, MEASURE.contributions, g, s, i, totals[Total.Contributions]);
-  if (b.temporary) {
-    ws.outgo[OUTGO.temporary_disablement] += totals[Total.TemporaryOutgo];
-    addDetail(out, DETAIL_BENEFIT.temporary_disablement, MEASURE.cases, g, s, i, totals[Total.TemporaryCases]);
-    addDetail(out, DETAIL_BENEFIT.temporary_disablement, MEASURE.outgo, g, s, i, totals[Total.TemporaryOutgo]);
-  }
-  if (b.medical) {
-    const outgo = totals[Total.MedicalCases] * ws.year[Year.MedicalCost];
-    ws.outgo[OUTGO.medical] += outgo;
-    addDetail(out, DETAIL_BENEFIT.medical, MEASURE.cases, g, s, i, totals[Total.MedicalCases]);
-    addDetail(out, DETAIL_BENEFIT.medical, MEASURE.outgo, g, s, i, outgo);
-  }
-  if (b.permanent) {
-    ws.outgo[OUTGO.permanent_disablement_lump_sum] += totals[Total.LumpOutgo];
-    addDetail(out, DETAIL_BENEFIT.permanent_disablement_lump_sum, MEASURE.cases, g, s, i, totals[Total.LumpCases]);
-    addDetail(out, DETAIL_BENEFIT.permanent_disablement_lump_sum, MEASURE.outgo, g, s, i, totals[Total.LumpOutgo]);
-  }
-  if (b.funeral) {
-    const outgo = totals[Total.Deaths] * b.funeral.amountByGroup[g] * b.funeral.index[i];
-    ws.outgo[OUTGO.funeral] += outgo;
-    addDetail(out, DETAIL_BENEFIT.funeral, MEASURE.cases, g, s, i, totals[Total.Deaths]);
-    addDetail(out, DETAIL_BENEFIT.funeral, MEASURE.outgo, g, s, i, outgo);
-  }
+  addDetail(out, insured, MEASURE.registered, g, s, i, registered);
+  addDetail(out, insured, MEASURE.contributing, g, s, i, contributing);
+  addDetail(out, insured, MEASURE.wage_bill, g, s, i, wageBill);
+  addDetail(out, insured, MEASURE.contributions, g, s, i, contributions);
 }

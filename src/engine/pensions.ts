@@ -2,63 +2,14 @@
  * Pensions in payment (methodology §5): new awards and the yearly roll-forward of the stock,
  * by slot (workspace.ts), group of origin, sex and age.
  */
-import type { Assumptions, SchemeAssumptions, SurvivorAssumptions } from '../assumptions/types.js';
+import type { Assumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { DETAIL_BENEFIT, MEASURE, OUTGO, OUTGO_OF_PENSION, PENSION } from '../model.js';
-import { AGES, MAX_AGE, SEXES, cell, otherSex } from './layout.js';
+import { awardSurvivors } from './family.js';
+import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
 import { addDetail } from './result.js';
 import type { SchemeProjection } from './result.js';
 import { stockIndex } from './workspace.js';
 import type { Workspace } from './workspace.js';
-
-/** New awards at a fractional age, split linearly between the two integer ages around it. */
-export function awardAtAge(ws: Workspace, slot: number, g: number, G: number, s: number, age: number, count: number, annualAmount: number): void {
-  const a = Math.min(MAX_AGE, Math.max(0, age));
-  const lower = Math.floor(a);
-  const upperWeight = a - lower;
-  const at = stockIndex(slot, g, G, cell(s, lower));
-  ws.newCount[at] += count * (1 - upperWeight);
-  ws.newAmount[at] += annualAmount * (1 - upperWeight);
-  if (upperWeight > 0) {
-    ws.newCount[at + 1] += count * upperWeight;
-    ws.newAmount[at + 1] += annualAmount * upperWeight;
-  }
-}
-
-/**
- * Survivors' awards on `deaths` deaths at age x of sex s, whose full pensions total
- * `fullAnnualTotal` a year: the spouse (opposite sex, at the age gap) for life and the children
- * (one award per family, at the youngest child's age) to the age limit. With a spouse and
- * children the spouse takes `spouseShare` and the children the rest; a sole survivor takes
- * `soleSurvivorShare`. Spouse and children are taken as independent.
- */
-export function awardSurvivors(
-  ws: Workspace,
-  sv: SurvivorAssumptions,
-  spouseSlot: number,
-  childSlot: number,
-  g: number,
-  G: number,
-  s: number,
-  x: number,
-  deaths: number,
-  fullAnnualTotal: number,
-): void {
-  const c = cell(s, x);
-  const pSpouse = sv.family.pSpouse[c];
-  const pChildren = sv.family.pChildren[c];
-  if (pSpouse > 0) {
-    const share = pChildren * sv.spouseShare + (1 - pChildren) * sv.soleSurvivorShare;
-    awardAtAge(ws, spouseSlot, g, G, otherSex(s), x + sv.family.spouseAgeDifference[c], deaths * pSpouse, fullAnnualTotal * pSpouse * share);
-  }
-  const childAge = sv.family.youngestChildAge[c];
-  if (pChildren > 0 && childAge < sv.childAgeLimit) {
-    const share = pSpouse * (1 - sv.spouseShare) + (1 - pSpouse) * sv.soleSurvivorShare;
-    // A family's children are one award; their sex is immaterial, so it is split evenly.
-    const count = (deaths * pChildren) / SEXES;
-    const amount = (fullAnnualTotal * pChildren * share) / SEXES;
-    for (let cs = 0; cs < SEXES; cs++) awardAtAge(ws, childSlot, g, G, cs, childAge, count, amount);
-  }
-}
 
 /**
  * Steps 3–5 of the year (project.ts) for every pension type the scheme keeps: deaths, funeral
@@ -87,7 +38,7 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
     const childLimit = typeName === 'dependants_children' ? b.dependants?.childAgeLimit : typeName === 'survivors_children' ? b.survivors?.childAgeLimit : undefined;
     const ageLimit = Math.min(AGES, childLimit ?? AGES);
     const paysFuneral = b.funeral !== undefined && (typeName === 'permanent_disablement' || typeName === 'invalidity_pension');
-    const survivors = typeName === 'invalidity_pension' ? b.survivors : undefined;
+    const survivors = typeName === 'invalidity_pension' ? ws.survivorsTargets : null;
     const row = DETAIL_BENEFIT[typeName];
     for (let g = 0; g < G; g++) {
       // Pensions arise only in groups the scheme covers (the base stock too).
@@ -129,7 +80,7 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
           const diedN = n * qx + newN * (qx / 2);
           const diedAmount = amount * qx + awardAmount * (qx / 2);
           deaths += diedN;
-          if (survivors && diedN > 0) awardSurvivors(ws, survivors, survivorsSpouse, survivorsChildren, g, G, s, x, diedN, diedAmount);
+          if (survivors && diedN > 0) awardSurvivors(ws, survivors, survivorsSpouse, survivorsChildren, g, G, cell(s, x), diedN, diedAmount);
           if (x + 1 < AGES) {
             if (x + 1 < ageLimit) {
               const keptN = n + newN - diedN;

@@ -8,6 +8,8 @@ import type { Assumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { OUTGO_COLUMNS, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '../model.js';
 import type { PensionType } from '../model.js';
 import { AGES, CELLS } from './layout.js';
+import { familyTargets } from './family.js';
+import type { FamilyTargets } from './family.js';
 
 /**
  * Values of the scheme's year used in every cell, computed once a year (prepareYear): wage
@@ -53,6 +55,18 @@ export interface Workspace {
   logProfile: Float64Array;
   /** The scheme's values of the current year (insured.ts, Year). */
   year: Float64Array;
+  /** Vectors over the ages of one group and sex (insured.ts). */
+  persons: Float64Array;
+  wage: Float64Array;
+  logWage: Float64Array;
+  insurable: Float64Array;
+  benefit: Float64Array;
+  /** Claimants' capped mean wages for the relativity `cappedRelativity` (insured.ts). */
+  capped: Float64Array;
+  cappedRelativity: number;
+  /** Where survivors' awards go (family.ts), for dependants' and survivors' pensions. */
+  dependantsTargets: FamilyTargets | null;
+  survivorsTargets: FamilyTargets | null;
 }
 
 export function logProfiles(a: Assumptions): Float64Array {
@@ -85,6 +99,15 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, log
     pensionQ: new Float64Array(CELLS),
     logProfile,
     year: new Float64Array(YEAR_VALUES),
+    persons: new Float64Array(AGES),
+    wage: new Float64Array(AGES),
+    logWage: new Float64Array(AGES),
+    insurable: new Float64Array(AGES),
+    benefit: new Float64Array(AGES),
+    capped: new Float64Array(AGES),
+    cappedRelativity: NaN,
+    dependantsTargets: scheme.benefits.dependants ? familyTargets(scheme.benefits.dependants) : null,
+    survivorsTargets: scheme.benefits.survivors ? familyTargets(scheme.benefits.survivors) : null,
   };
   // The base-year stock, from the assumptions' `[type][group][sex][age]` to slots.
   types.forEach((t, k) => {

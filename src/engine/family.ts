@@ -1,0 +1,98 @@
+/**
+ * Survivors' awards (methodology §4): on a death at age x of sex s, the spouse (opposite sex,
+ * at the age gap of the family table) for life and the children (one award per family, at the
+ * youngest child's age) to the age limit. With a spouse and children the spouse takes
+ * `spouseShare` and the children the rest; a sole survivor takes `soleSurvivorShare`. Spouse
+ * and children are taken as independent. A fractional age is split linearly between the two
+ * integer ages around it.
+ *
+ * The family table does not change during a projection, so where each death's awards go and
+ * with what weights is worked out once per scheme (familyTargets) and applied by a few
+ * multiply-adds per death (awardSurvivors).
+ */
+import type { SurvivorAssumptions } from '../assumptions/types.js';
+import { AGES, CELLS, MAX_AGE, SEXES, cell, otherSex } from './layout.js';
+import { stockIndex } from './workspace.js';
+import type { Workspace } from './workspace.js';
+
+export interface FamilyTargets {
+  /** Per cell of the deceased: the spouse's cell (lower age) and the weight of the age above it. */
+  spouseCell: Int32Array;
+  spouseUpper: Float64Array;
+  /** Spouse awards per death, and the spouse's share of the full pension times that. */
+  spouseCount: Float64Array;
+  spouseAmount: Float64Array;
+  /** The children's age (lower) and upper weight; counts and amounts per death, per child sex. */
+  childAge: Int32Array;
+  childUpper: Float64Array;
+  childCount: Float64Array;
+  childAmount: Float64Array;
+}
+
+export function familyTargets(sv: SurvivorAssumptions): FamilyTargets {
+  const t: FamilyTargets = {
+    spouseCell: new Int32Array(CELLS),
+    spouseUpper: new Float64Array(CELLS),
+    spouseCount: new Float64Array(CELLS),
+    spouseAmount: new Float64Array(CELLS),
+    childAge: new Int32Array(CELLS),
+    childUpper: new Float64Array(CELLS),
+    childCount: new Float64Array(CELLS),
+    childAmount: new Float64Array(CELLS),
+  };
+  const f = sv.family;
+  for (let s = 0; s < SEXES; s++) {
+    for (let x = 0; x < AGES; x++) {
+      const c = cell(s, x);
+      const pSpouse = f.pSpouse[c];
+      const pChildren = f.pChildren[c];
+      const spouseAge = Math.min(MAX_AGE, Math.max(0, x + f.spouseAgeDifference[c]));
+      t.spouseCell[c] = cell(otherSex(s), Math.floor(spouseAge));
+      t.spouseUpper[c] = spouseAge - Math.floor(spouseAge);
+      t.spouseCount[c] = pSpouse;
+      t.spouseAmount[c] = pSpouse * (pChildren * sv.spouseShare + (1 - pChildren) * sv.soleSurvivorShare);
+      const childAge = Math.min(MAX_AGE, Math.max(0, f.youngestChildAge[c]));
+      const hasChildren = pChildren > 0 && f.youngestChildAge[c] < sv.childAgeLimit;
+      t.childAge[c] = Math.floor(childAge);
+      t.childUpper[c] = childAge - Math.floor(childAge);
+      // A family's children are one award; their sex is immaterial, so it is split evenly.
+      t.childCount[c] = hasChildren ? pChildren / SEXES : 0;
+      t.childAmount[c] = hasChildren ? (pChildren * (pSpouse * (1 - sv.spouseShare) + (1 - pSpouse) * sv.soleSurvivorShare)) / SEXES : 0;
+    }
+  }
+  return t;
+}
+
+/** Awards on `deaths` deaths in cell c whose full pensions total `fullAnnualTotal` a year. */
+export function awardSurvivors(
+  ws: Workspace,
+  t: FamilyTargets,
+  spouseSlot: number,
+  childSlot: number,
+  g: number,
+  G: number,
+  c: number,
+  deaths: number,
+  fullAnnualTotal: number,
+): void {
+  const newCount = ws.newCount;
+  const newAmount = ws.newAmount;
+  if (t.spouseCount[c] > 0) {
+    const at = stockIndex(spouseSlot, g, G, t.spouseCell[c]);
+    addSplit(newCount, newAmount, at, t.spouseUpper[c], deaths * t.spouseCount[c], fullAnnualTotal * t.spouseAmount[c]);
+  }
+  if (t.childCount[c] > 0) {
+    const count = deaths * t.childCount[c];
+    const amount = fullAnnualTotal * t.childAmount[c];
+    for (let s = 0; s < SEXES; s++) addSplit(newCount, newAmount, stockIndex(childSlot, g, G, cell(s, t.childAge[c])), t.childUpper[c], count, amount);
+  }
+}
+
+function addSplit(newCount: Float64Array, newAmount: Float64Array, at: number, upper: number, count: number, amount: number): void {
+  newCount[at] += count * (1 - upper);
+  newAmount[at] += amount * (1 - upper);
+  if (upper > 0) {
+    newCount[at + 1] += count * upper;
+    newAmount[at + 1] += amount * upper;
+  }
+}

@@ -8,15 +8,15 @@ import { awardSurvivors } from './family.js';
 import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
 import { addDetail } from './result.js';
 import type { SchemeProjection } from './result.js';
-import { stockIndex } from './workspace.js';
+import { cohortBase, stockIndex } from './workspace.js';
 import type { Workspace } from './workspace.js';
 
 /**
  * Steps 3–5 of the year (project.ts) for every pension type the scheme keeps: deaths, funeral
  * benefits and survivors' awards on pensioners' deaths, payments, and the stock at the end of
- * the year, aged and indexed. Every entry of the next stock is assigned (each age has exactly
- * one source, the age before it) and every new award is reset once consumed, so nothing needs
- * clearing between years.
+ * the year, with amounts indexed for the next. The stock is kept by cohort (workspace.ts), so
+ * survivors stay where they are and are a year older next year; new awards are reset once
+ * consumed, so nothing needs clearing between years.
  */
 export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float64Array, i: number, ws: Workspace, out: SchemeProjection): void {
   const G = a.groups.length;
@@ -27,8 +27,6 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
   const stockAmount = ws.stockAmount;
   const newCount = ws.newCount;
   const newAmount = ws.newAmount;
-  const nextCount = ws.nextCount;
-  const nextAmount = ws.nextAmount;
   const survivorsSpouse = ws.slot[PENSION.survivors_spouse];
   const survivorsChildren = ws.slot[PENSION.survivors_children];
   for (let slot = 0; slot < ws.types.length; slot++) {
@@ -36,7 +34,10 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
     const type = PENSION[typeName];
     const outgoColumn = OUTGO[OUTGO_OF_PENSION[typeName]];
     const childLimit = typeName === 'dependants_children' ? b.dependants?.childAgeLimit : typeName === 'survivors_children' ? b.survivors?.childAgeLimit : undefined;
-    const ageLimit = Math.min(AGES, childLimit ?? AGES);
+    // A pension is carried into next year while the pensioner will then be below `endAge`: for
+    // life (111: nobody passes 110), or for children to the age limit.
+    const endAge = childLimit ?? AGES;
+    const lastAge = Math.min(MAX_AGE, endAge);
     const paysFuneral = b.funeral !== undefined && (typeName === 'permanent_disablement' || typeName === 'invalidity_pension');
     const survivors = typeName === 'invalidity_pension' ? ws.survivorsTargets : null;
     const row = DETAIL_BENEFIT[typeName];
@@ -52,47 +53,37 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
         let remaining = 0;
         let remainingAmount = 0;
         let deaths = 0;
-        const first = stockIndex(slot, g, G, cell(s, 0));
-        nextCount[first] = 0;
-        nextAmount[first] = 0;
-        // Children's pensions end at the age limit: an award split onto the limit age itself is
-        // paid for its half year and not carried forward.
-        const lastAge = Math.min(MAX_AGE, ageLimit);
+        const stock = cohortBase(ws, slot, g, G, s, i, Y);
+        const awards = stockIndex(slot, g, G, cell(s, 0));
+        const qs = cell(s, 0);
+        // An award split onto the children's age limit itself is paid for its half year and
+        // not carried forward.
         for (let x = 0; x <= lastAge; x++) {
-          const at = first + x;
-          const n = stockCount[at];
-          const newN = newCount[at];
-          if (n === 0 && newN === 0) {
-            if (x + 1 < AGES) {
-              nextCount[at + 1] = 0;
-              nextAmount[at + 1] = 0;
-            }
-            continue;
-          }
-          const amount = stockAmount[at];
-          const awardAmount = newAmount[at];
-          newCount[at] = 0;
-          newAmount[at] = 0;
-          const qx = x === MAX_AGE ? 1 : Math.min(1, q[cell(s, x)] * mortality);
+          const n = stockCount[stock + x];
+          const newN = newCount[awards + x];
+          if (n === 0 && newN === 0) continue;
+          const amount = stockAmount[stock + x];
+          const awardAmount = newAmount[awards + x];
+          newCount[awards + x] = 0;
+          newAmount[awards + x] = 0;
+          const qx = x === MAX_AGE ? 1 : Math.min(1, q[qs + x] * mortality);
           paid += amount * (1 - qx / 2) + awardAmount / 2;
           awarded += newN;
           awardedAmount += awardAmount;
           const diedN = n * qx + newN * (qx / 2);
           const diedAmount = amount * qx + awardAmount * (qx / 2);
           deaths += diedN;
-          if (survivors && diedN > 0) awardSurvivors(ws, survivors, survivorsSpouse, survivorsChildren, g, G, cell(s, x), diedN, diedAmount);
-          if (x + 1 < AGES) {
-            if (x + 1 < ageLimit) {
-              const keptN = n + newN - diedN;
-              const keptAmount = amount + awardAmount - diedAmount;
-              nextCount[at + 1] = keptN;
-              nextAmount[at + 1] = keptAmount * nextIndexation;
-              remaining += keptN;
-              remainingAmount += keptAmount;
-            } else {
-              nextCount[at + 1] = 0;
-              nextAmount[at + 1] = 0;
-            }
+          if (survivors && diedN > 0) awardSurvivors(ws, survivors, survivorsSpouse, survivorsChildren, g, G, qs + x, diedN, diedAmount);
+          if (x + 1 < endAge && x < MAX_AGE) {
+            const keptN = n + newN - diedN;
+            const keptAmount = amount + awardAmount - diedAmount;
+            stockCount[stock + x] = keptN;
+            stockAmount[stock + x] = keptAmount * nextIndexation;
+            remaining += keptN;
+            remainingAmount += keptAmount;
+          } else {
+            stockCount[stock + x] = 0;
+            stockAmount[stock + x] = 0;
           }
         }
         ws.outgo[outgoColumn] += paid;
@@ -109,9 +100,4 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
       }
     }
   }
-  // The next year's stock becomes the current one.
-  ws.stockCount = nextCount;
-  ws.stockAmount = nextAmount;
-  ws.nextCount = stockCount;
-  ws.nextAmount = stockAmount;
 }

@@ -35,7 +35,7 @@ export function project(a: Assumptions): Projection {
   const population = projectPopulation(a);
   const results = a.schemes.map((s) => allocateScheme(s.id, s.kind, s.label, Y, G));
   const logProfile = logProfiles(a);
-  const workspaces = a.schemes.map((s) => allocateWorkspace(s, G, logProfile));
+  const workspaces = a.schemes.map((s) => allocateWorkspace(s, G, Y, logProfile));
   const funds = createFundState(a);
 
   for (let i = 0; i < Y; i++) {

@@ -1,13 +1,16 @@
 /**
  * Per-scheme working arrays of a projection, allocated once per run and reused every year.
  *
- * Pensions in payment are kept by slot, `[slot][group][sex][age]`, where the slots are the
- * pension types the scheme's kind keeps (model.ts, PENSION_TYPES_BY_KIND), in that order.
+ * Pensions are kept by slot, the pension types the scheme's kind keeps (model.ts,
+ * PENSION_TYPES_BY_KIND) in that order. The year's new awards are `[slot][group][sex][age]`.
+ * Pensions in payment are `[slot][group][sex][cohort]`, a cohort being the position
+ * age + (years − 1 − year index): a pensioner keeps the same position as he ages, so the stock
+ * ages without being moved (stockIndex / cohortBase).
  */
 import type { Assumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { OUTGO_COLUMNS, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '../model.js';
 import type { PensionType } from '../model.js';
-import { AGES, CELLS } from './layout.js';
+import { AGES, CELLS, SEXES } from './layout.js';
 import { familyTargets } from './family.js';
 import type { FamilyTargets } from './family.js';
 
@@ -36,10 +39,11 @@ export interface Workspace {
   types: readonly PensionType[];
   /** Slot of each pension type of model.ts (−1 where the scheme keeps none). */
   slot: Int8Array;
+  /** Pensions in payment by cohort position: counts and annual amounts (already indexed). */
   stockCount: Float64Array;
   stockAmount: Float64Array;
-  nextCount: Float64Array;
-  nextAmount: Float64Array;
+  /** Cohort positions per (slot, group, sex) block: ages + years − 1. */
+  cohorts: number;
   /** The year's new awards (counts and annual amounts), reset as the roll-forward consumes them. */
   newCount: Float64Array;
   newAmount: Float64Array;
@@ -77,18 +81,18 @@ export function logProfiles(a: Assumptions): Float64Array {
   return out;
 }
 
-export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, logProfile: Float64Array): Workspace {
+export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, years: number, logProfile: Float64Array): Workspace {
   const types = PENSION_TYPES_BY_KIND[scheme.kind];
   const slot = new Int8Array(PENSION_TYPES.length).fill(-1);
   types.forEach((t, k) => (slot[PENSION_TYPES.indexOf(t)] = k));
   const size = types.length * groups * CELLS;
+  const cohorts = AGES + years - 1;
   const ws: Workspace = {
     types,
     slot,
-    stockCount: new Float64Array(size),
-    stockAmount: new Float64Array(size),
-    nextCount: new Float64Array(size),
-    nextAmount: new Float64Array(size),
+    stockCount: new Float64Array(types.length * groups * SEXES * cohorts),
+    stockAmount: new Float64Array(types.length * groups * SEXES * cohorts),
+    cohorts,
     newCount: new Float64Array(size),
     newAmount: new Float64Array(size),
     outgo: new Float64Array(OUTGO_COLUMNS.length),
@@ -109,16 +113,26 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, log
     dependantsTargets: scheme.benefits.dependants ? familyTargets(scheme.benefits.dependants) : null,
     survivorsTargets: scheme.benefits.survivors ? familyTargets(scheme.benefits.survivors) : null,
   };
-  // The base-year stock, from the assumptions' `[type][group][sex][age]` to slots.
+  // The base-year stock, from the assumptions' `[type][group][sex][age]` to cohort positions.
   types.forEach((t, k) => {
-    const from = PENSION_TYPES.indexOf(t) * groups * CELLS;
-    ws.stockCount.set(scheme.baseCount.subarray(from, from + groups * CELLS), k * groups * CELLS);
-    ws.stockAmount.set(scheme.baseAnnualAmount.subarray(from, from + groups * CELLS), k * groups * CELLS);
+    for (let g = 0; g < groups; g++) {
+      for (let s = 0; s < SEXES; s++) {
+        const from = ((PENSION_TYPES.indexOf(t) * groups + g) * SEXES + s) * AGES;
+        const to = cohortBase(ws, k, g, groups, s, 0, years);
+        ws.stockCount.set(scheme.baseCount.subarray(from, from + AGES), to);
+        ws.stockAmount.set(scheme.baseAnnualAmount.subarray(from, from + AGES), to);
+      }
+    }
   });
   return ws;
 }
 
-/** Index of (slot, group, cell) in the stock and award arrays. */
+/** Position in the stock arrays of age 0 in year index i, for (slot, group, sex); add the age. */
+export function cohortBase(ws: Workspace, slot: number, g: number, groups: number, s: number, i: number, years: number): number {
+  return ((slot * groups + g) * SEXES + s) * ws.cohorts + (years - 1 - i);
+}
+
+/** Index of (slot, group, cell) in the new-award arrays. */
 export function stockIndex(slot: number, group: number, groups: number, c: number): number {
   return (slot * groups + group) * CELLS + c;
 }

@@ -3,10 +3,9 @@
  * pipeline, prints, and maps errors to exit codes (2 for bad input, 1 for internal failure).
  */
 import yargs from 'yargs';
-import { relative } from 'node:path';
 import { formatScenarioError, isScenarioError } from '../scenario/errors.js';
 import type { ScenarioError } from '../scenario/errors.js';
-import { loadScenario } from '../scenario/load.js';
+import { displayPathOf, loadScenario } from '../scenario/load.js';
 import { buildAssumptions } from '../assumptions/build.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
 import { defaultReportDir, projectScenario, writeReport } from '../pipeline.js';
@@ -86,7 +85,7 @@ function runCommand(file: string, out: string | undefined, json: boolean, io: Io
     const result = projectScenario(file);
     const dir = out ?? defaultReportDir(result);
     const { replaced } = writeReport(result, dir);
-    const shown = relative(process.cwd(), dir) || '.';
+    const shown = displayPathOf(dir);
     if (json) {
       io.stdout(JSON.stringify(jsonSummary(result.loaded.scenario.scenario.id, result.projection)) + '\n');
     } else {

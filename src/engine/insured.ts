@@ -88,6 +88,22 @@ function clampedWages(ws: Workspace, table: WageTable | null, relativity: number
   }
 }
 
+/** What the passes over the ages of one group, scheme and year share. */
+interface GroupYear {
+  a: Assumptions;
+  scheme: SchemeAssumptions;
+  group: GroupAssumptions;
+  g: number;
+  cover: CoverAssumptions;
+  q: Float64Array;
+  i: number;
+  table: WageTable | null;
+  ceiling: number;
+  logCeiling: number;
+  ws: Workspace;
+  out: SchemeProjection;
+}
+
 export function insuredGroupYear(
   a: Assumptions,
   scheme: SchemeAssumptions,
@@ -112,6 +128,7 @@ export function insuredGroupYear(
   const wage = ws.wage;
   const logWage = ws.logWage;
   const insurable = ws.insurable;
+  const context: GroupYear = { a, scheme, group, g, cover, q, i, table, ceiling, logCeiling, ws, out };
 
   for (let s = 0; s < SEXES; s++) {
     const base = cell(s, 0);
@@ -151,28 +168,15 @@ export function insuredGroupYear(
     }
     out.contributionsEmployer[i] += employer;
     out.contributionsEmployee[i] += employee;
-    if (scheme.kind === 'invalidity') invalidityAges(a, scheme, group, g, cover, q, i, s, lo, hi, table, ceiling, logCeiling, ws, out);
-    else injuryAges(a, scheme, group, g, i, s, lo, hi, table, ceiling, logCeiling, ws, out);
+    if (scheme.kind === 'invalidity') invalidityAges(context, s, lo, hi);
+    else injuryAges(context, s, lo, hi);
     writeTotals(out, g, s, i, registered, contributing, wageBill, employer + employee);
   }
 }
 
 /** Employment-injury and non-employment-injury contingencies of one group and sex (methodology §3–§4). */
-function injuryAges(
-  a: Assumptions,
-  scheme: SchemeAssumptions,
-  group: GroupAssumptions,
-  g: number,
-  i: number,
-  s: number,
-  lo: number,
-  hi: number,
-  table: WageTable | null,
-  ceiling: number,
-  logCeiling: number,
-  ws: Workspace,
-  out: SchemeProjection,
-): void {
+function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
+  const { a, scheme, group, g, i, table, ceiling, logCeiling, ws, out } = c;
   const b = scheme.benefits;
   const year = ws.year;
   const G = a.groups.length;
@@ -259,23 +263,8 @@ function injuryAges(
 }
 
 /** Invalidity-scheme contingencies of one group and sex: invalidity, and deaths from any cause (methodology §3–§4). */
-function invalidityAges(
-  a: Assumptions,
-  scheme: SchemeAssumptions,
-  group: GroupAssumptions,
-  g: number,
-  cover: CoverAssumptions,
-  q: Float64Array,
-  i: number,
-  s: number,
-  lo: number,
-  hi: number,
-  table: WageTable | null,
-  ceiling: number,
-  logCeiling: number,
-  ws: Workspace,
-  out: SchemeProjection,
-): void {
+function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
+  const { a, scheme, group, g, cover, q, i, table, ceiling, logCeiling, ws, out } = c;
   const b = scheme.benefits;
   const year = ws.year;
   const G = a.groups.length;

@@ -30,7 +30,7 @@ export const messages = {
   unknownGroup: (id: string, known: string[]) => `"${id}" is not a group of this scenario (groups: ${known.join(', ')})`,
   duplicateId: (what: string, id: string) => `duplicate ${what} id "${id}"`,
   benefitNotForKind: (benefit: string, kind: string, allowed: readonly string[]) =>
-    `benefit "${benefit}" does not apply to a ${kind} scheme (it can pay: ${allowed.join(', ')})`,
+    `benefit "${benefit}" does not apply to a scheme of kind ${kind} (it can pay: ${allowed.join(", ")})`,
   exitsNeedCohort: () => 'exits apply only to groups with age_structure: cohort',
   poolTarget: (id: string) => `pooled_with names "${id}", which is not another scheme of this scenario with its own fund`,
   pooledInitial: () => 'a scheme pooled with another has no fund of its own: its fund.initial must be 0',
@@ -51,6 +51,7 @@ export const messages = {
   csvUnknownType: (type: string, allowed: readonly string[]) => `type "${type}" is not a pension type of this scheme (${allowed.join(', ')})`,
   csvUnknownGroup: (id: string) => `group "${id}" is not covered by this scheme`,
   csvYearMissing: (year: number) => `the table has no rows for ${year}, which the projection needs`,
+  survivorsNeedInvalidity: () => "survivors' pensions are computed with the invalidity pension's rate and minimum: add benefits.invalidity_pension",
   groupNotCovered: (scheme: string) => `no group is covered by scheme "${scheme}": list at least one under cover`,
 } as const;
 

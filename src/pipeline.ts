@@ -7,6 +7,7 @@ import type { LoadedScenario } from './scenario/load.js';
 import { buildAssumptions } from './assumptions/build.js';
 import type { Assumptions } from './assumptions/types.js';
 import { project } from './engine/project.js';
+import { assertFinite } from './engine/check.js';
 import type { Projection } from './engine/result.js';
 import { summaryCsv } from './report/summary.js';
 import { detailCsv } from './report/detail.js';
@@ -25,6 +26,7 @@ export function projectScenario(file: string): RunResult {
   const loaded = loadScenario(file);
   const assumptions = buildAssumptions(loaded);
   const projection = project(assumptions);
+  assertFinite(projection);
   return { loaded, assumptions, projection };
 }
 

@@ -50,6 +50,9 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
         errors.push(error(at('benefits', benefit), messages.benefitNotForKind(benefit, scheme.kind, allowed), 'key'));
       }
     }
+    if (scheme.benefits.survivors && !scheme.benefits.invalidity_pension) {
+      errors.push(error(at('benefits', 'survivors'), messages.survivorsNeedInvalidity(), 'key'));
+    }
     const contingencies = INCIDENCE_COLUMNS[scheme.kind];
     for (const name of Object.keys(scheme.incidence_trend ?? {})) {
       if (!contingencies.includes(name)) errors.push(error(at('incidence_trend', name), messages.unknownContingency(name, contingencies), 'key'));

@@ -37,7 +37,7 @@ export function reportFiles(result: RunResult): Map<string, string> {
   return new Map([
     ['summary.csv', summaryCsv(projection)],
     ['detail.csv', detailCsv(projection, covered)],
-    ['scenario.resolved.yaml', resolvedYaml(loaded.scenario, provenanceOf(loaded, assumptions))],
+    ['scenario.resolved.yaml', resolvedYaml(loaded.scenario, assumptions.inputs, provenanceOf(loaded, assumptions))],
   ]);
 }
 

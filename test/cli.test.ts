@@ -92,3 +92,14 @@ describe('coverage-sim validate and schema', () => {
     expect(result.code).toBe(2);
   });
 });
+
+describe('the resolved scenario', () => {
+  it('can be run again as it is, from its own folder, and gives the same summary', async () => {
+    const first = join(tempDir(), 'first');
+    expect((await cli('run', scenarioVariant('basic'), '--out', first)).code).toBe(0);
+    const second = join(tempDir(), 'second');
+    const again = await cli('run', join(first, 'scenario.resolved.yaml'), '--out', second);
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(second, 'summary.csv'), 'utf8')).toBe(readFileSync(join(first, 'summary.csv'), 'utf8'));
+  });
+});

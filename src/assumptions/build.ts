@@ -8,6 +8,7 @@ import type { LoadedScenario } from '../scenario/load.js';
 import { displayPathOf } from '../scenario/load.js';
 import { BOUNDS } from '../scenario/bounds.js';
 import type { Bounds } from '../scenario/bounds.js';
+import { ScenarioError } from '../scenario/errors.js';
 import type { KeyPath } from '../scenario/errors.js';
 import type { GroupConfig, SchemeConfig, Series } from '../scenario/schema.js';
 import { INCIDENCE_COLUMNS, INJURY, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '../model.js';
@@ -46,10 +47,14 @@ export function buildAssumptions(loaded: LoadedScenario): Assumptions {
     if (!table) {
       table = readCsv(file, displayPathOf(file), needed, () => loaded.error(path, ''));
       tableCache.set(file, table);
-      inputs.push({ path: file, sha256: createHash('sha256').update(table.text).digest('hex') });
+      inputs.push({ path: file, sha256: createHash('sha256').update(table.text).digest('hex'), keys: [] });
     } else {
-      for (const column of needed) if (!table.columns.includes(column)) readCsv(file, displayPathOf(file), needed);
+      // The same table read again for another key: it must have that key's columns too.
+      for (const column of needed) {
+        if (!table.columns.includes(column)) throw new ScenarioError({ file: table.displayPath, line: 1 }, undefined, messages.csvMissingColumn(column, needed));
+      }
     }
+    inputs.find((input) => input.path === file)!.keys.push(path);
     return table;
   };
 

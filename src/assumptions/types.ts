@@ -4,6 +4,7 @@
  * The engine reads only this.
  */
 import type { PensionType, SchemeKind } from '../model.js';
+import type { KeyPath } from '../scenario/errors.js';
 
 export interface Label {
   en: string;
@@ -131,8 +132,11 @@ export interface SchemeAssumptions {
 }
 
 export interface InputFile {
+  /** Absolute path. */
   path: string;
   sha256: string;
+  /** The scenario keys that name this table. */
+  keys: KeyPath[];
 }
 
 export interface Assumptions {

@@ -312,6 +312,16 @@ export const scenarioSchema = z.strictObject({
     })
     .optional()
     .describe('Used by the stochastic command only.'),
+  provenance: z
+    .strictObject({
+      tool: z.string(),
+      version: z.string(),
+      node: z.string(),
+      scenario_files: z.array(z.strictObject({ path: z.string(), sha256: z.string() })),
+      data_files: z.array(z.strictObject({ path: z.string(), sha256: z.string() })),
+    })
+    .optional()
+    .describe('Written by coverage-sim in scenario.resolved.yaml: what a report was computed from. Not used by the projection.'),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -49,9 +49,17 @@ export const messages = {
   csvSyntax: (detail: string) => `malformed CSV: ${detail}`,
   csvSharesSum: (column: string, sum: number) => `column "${column}" must sum to 1 over all rows, sums to ${formatNumber(sum)}`,
   csvUnknownType: (type: string, allowed: readonly string[]) => `type "${type}" is not a pension type of this scheme (${allowed.join(', ')})`,
+  csvUnknownColumn: (column: string, allowed: readonly string[]) => `unknown column "${column}" (the table's columns: ${allowed.join(', ')})`,
+  csvChildTooOld: (age: number, limit: number) => `a children's pension at age ${age} is at or above the age limit ${limit}`,
   csvUnknownGroup: (id: string) => `group "${id}" is not covered by this scheme`,
   csvYearMissing: (year: number) => `the table has no rows for ${year}, which the projection needs`,
   survivorsNeedInvalidity: () => "survivors' pensions are computed with the invalidity pension's rate and minimum: add benefits.invalidity_pension",
+  notFiniteOutput: (where: string) =>
+    `the projection gives a value that is not a finite number (${where}): some amounts or rates of the scenario are beyond what can be computed`,
+  cannotWriteReport: (folder: string, reason: string) => `cannot write the report to ${folder} (${reason})`,
+  aliases: () => 'the YAML uses too many aliases (anchors expanded more than 100 times)',
+  reservedKey: (key: string) => `"${key}" cannot be used as a key`,
+  extendsNeedsId: () => 'a scenario that extends another needs its own scenario.id (otherwise it would write over its parent\'s report)',
   groupNotCovered: (scheme: string) => `no group is covered by scheme "${scheme}": list at least one under cover`,
 } as const;
 

@@ -19,7 +19,7 @@ import { ageSexColumns, readCsv } from './csv.js';
 import type { CsvTable } from './csv.js';
 import { PendingName, resolveSeries } from './series.js';
 import type { SeriesContext } from './series.js';
-import { BENEFICIARY_COLUMNS, FAMILY_COLUMNS, beneficiaryStock, familyTable, lastAgeOf, mortalityByYear, shareColumns } from './tables.js';
+import { BENEFICIARY_COLUMNS, FAMILY_COLUMNS, beneficiaryStock, familyTable, mortalityByYear, shareColumns } from './tables.js';
 import type {
   Assumptions,
   CoverAssumptions,
@@ -41,11 +41,11 @@ export function buildAssumptions(loaded: LoadedScenario): Assumptions {
   const inputs: InputFile[] = [];
   const tableCache = new Map<string, CsvTable>();
 
-  const readTable = (path: KeyPath, needed: readonly string[]): CsvTable => {
+  const readTable = (path: KeyPath, needed: readonly string[], optional: readonly string[] = []): CsvTable => {
     const file = loaded.tablePath(path);
     let table = tableCache.get(file);
     if (!table) {
-      table = readCsv(file, displayPathOf(file), needed, () => loaded.error(path, ''));
+      table = readCsv(file, displayPathOf(file), needed, optional, () => loaded.error(path, ''));
       tableCache.set(file, table);
       inputs.push({ path: file, sha256: createHash('sha256').update(table.text).digest('hex'), keys: [] });
     } else {
@@ -67,7 +67,7 @@ export function buildAssumptions(loaded: LoadedScenario): Assumptions {
   const economy = economyArrays(named, years);
 
   const improvement = series(scenario.demography.mortality_improvement, ['demography', 'mortality_improvement'], BOUNDS.improvement);
-  const mortalityTable = readTable(['demography', 'mortality'], ['sex', 'age', 'qx']);
+  const mortalityTable = readTable(['demography', 'mortality'], ['sex', 'age', 'qx'], ['year']);
   const mortality = mortalityByYear(mortalityTable, startYear, years, improvement);
 
   const groups = scenario.groups.map((g, gi) => buildGroup(g, gi, years, named, series, readTable, scenario.projection.currency, loaded));
@@ -155,7 +155,7 @@ function labelOf(label: string | { en: string; ms?: string } | undefined, id: st
 }
 
 type SeriesFn = (value: Series, path: KeyPath, bounds: Bounds) => Float64Array;
-type ReadTable = (path: KeyPath, needed: readonly string[]) => CsvTable;
+type ReadTable = (path: KeyPath, needed: readonly string[], optional?: readonly string[]) => CsvTable;
 
 function buildGroup(
   g: GroupConfig,
@@ -180,7 +180,7 @@ function buildGroup(
     for (let i = 1; i < years; i++) population[i] = population[i - 1] * (1 + growth[i]);
   }
 
-  const shares = shareColumns(readTable(at('age_sex'), cohort ? ['sex', 'age', 'share', 'entry_share'] : ['sex', 'age', 'share']), cohort);
+  const shares = shareColumns(readTable(at('age_sex'), cohort ? ['sex', 'age', 'share', 'entry_share'] : ['sex', 'age', 'share'], ['entry_share']), cohort);
   const withdrawal = series(g.exits?.withdrawal ?? 0, at('exits', 'withdrawal'), BOUNDS.rate);
 
   const growth = series(g.wage.growth, at('wage', 'growth'), BOUNDS.growth);
@@ -216,7 +216,7 @@ function buildGroup(
     population,
     share: shares.share,
     entryShare: shares.entryShare,
-    lastAge: lastAgeOf(shares.share, shares.entryShare),
+    lastAge: shares.lastAge,
     withdrawal,
     meanMonthlyWage,
     wageProfile,
@@ -240,11 +240,15 @@ function buildScheme(
   const at = (...rest: Array<string | number>): KeyPath => ['schemes', si, ...rest];
   const startYear = loaded.scenario.projection.start_year;
 
+  // The ceiling is indexed from the last year its own series set it: a legislated step
+  // (`{2025: 6000, 2030: 8000}`) holds exactly in its year, and indexation runs on from there.
   const ceilingBase = series(s.ceiling.monthly, at('ceiling', 'monthly'), BOUNDS.money);
   const ceilingMonthly = new Float64Array(ceilingBase);
   if (s.ceiling.indexation !== 'none') {
-    const index = cumulativeIndex(series(s.ceiling.indexation, at('ceiling', 'indexation'), BOUNDS.growth), years);
-    for (let i = 0; i < years; i++) ceilingMonthly[i] *= index[i];
+    const indexation = series(s.ceiling.indexation, at('ceiling', 'indexation'), BOUNDS.growth);
+    for (let i = 1; i < years; i++) {
+      ceilingMonthly[i] = ceilingBase[i] !== ceilingBase[i - 1] ? ceilingBase[i] : ceilingMonthly[i - 1] * (1 + indexation[i]);
+    }
   }
 
   const cover: Array<CoverAssumptions | null> = groupIds.map((id) => {
@@ -301,7 +305,8 @@ function buildScheme(
   let baseCount: Float64Array = new Float64Array(PENSION_TYPES.length * groupIds.length * CELLS);
   let baseAnnualAmount: Float64Array = new Float64Array(baseCount.length);
   if (s.beneficiaries) {
-    const stock = beneficiaryStock(readTable(at('beneficiaries'), BENEFICIARY_COLUMNS), allowedTypes, groupIds, coveredIds, groupIds.indexOf(coveredIds[0]));
+    const childAgeLimit = { dependants_children: b.dependants?.child_age_limit, survivors_children: b.survivors?.child_age_limit };
+    const stock = beneficiaryStock(readTable(at('beneficiaries'), BENEFICIARY_COLUMNS, ['group']), allowedTypes, groupIds, coveredIds, groupIds.indexOf(coveredIds[0]), childAgeLimit);
     baseCount = stock.count;
     baseAnnualAmount = stock.annualAmount;
   }

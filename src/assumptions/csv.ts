@@ -23,7 +23,7 @@ export interface CsvFailure {
   (row: number, column: string | undefined, message: string): ScenarioError;
 }
 
-export function readCsv(file: string, displayPath: string, needed: readonly string[], where?: () => ScenarioError): CsvTable {
+export function readCsv(file: string, displayPath: string, needed: readonly string[], optional: readonly string[] = [], where?: () => ScenarioError): CsvTable {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -44,6 +44,9 @@ export function readCsv(file: string, displayPath: string, needed: readonly stri
     throw fail(line, undefined, messages.csvSyntax(first.message));
   }
   for (const column of needed) if (!columns.includes(column)) throw fail(1, undefined, messages.csvMissingColumn(column, needed));
+  // A column the table does not use is an error, as an unknown key is: it was meant for something.
+  const allowed = [...needed, ...optional];
+  for (const column of columns) if (!allowed.includes(column)) throw fail(1, column, messages.csvUnknownColumn(column, allowed));
   if (parsed.data.length === 0) throw fail(1, undefined, messages.csvEmpty());
   return { file, displayPath, columns, rows: parsed.data, lines, text };
 }

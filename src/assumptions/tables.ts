@@ -12,7 +12,7 @@ import type { FamilyTable } from './types.js';
 
 const SHARE_TOLERANCE = 1e-6;
 
-export function shareColumns(table: CsvTable, cohort: boolean): { share: Float64Array; entryShare: Float64Array } {
+export function shareColumns(table: CsvTable, cohort: boolean): { share: Float64Array; entryShare: Float64Array; lastAge: number } {
   const columns = cohort ? ['share', 'entry_share'] : ['share'];
   const values = ageSexColumns(table, columns, 'zero', { min: 0, max: 1 });
   for (const c of columns) {
@@ -20,14 +20,10 @@ export function shareColumns(table: CsvTable, cohort: boolean): { share: Float64
     for (const v of values[c]) sum += v;
     if (Math.abs(sum - 1) > SHARE_TOLERANCE) throw tableError(table, 0, c, messages.csvSharesSum(c, sum));
   }
-  return { share: values.share, entryShare: values.entry_share ?? new Float64Array(CELLS) };
-}
-
-/** The last age with a share or an entry share (cohort members older than this leave). */
-export function lastAgeOf(share: Float64Array, entryShare: Float64Array): number {
-  let last = 0;
-  for (let s = 0; s < SEXES; s++) for (let x = 0; x < AGES; x++) if (share[cell(s, x)] > 0 || entryShare[cell(s, x)] > 0) last = Math.max(last, x);
-  return last;
+  // The table's ages are the ages of the work: cohort members who pass its last age leave.
+  let lastAge = 0;
+  for (let r = 0; r < table.rows.length; r++) lastAge = Math.max(lastAge, ageCell(table, r));
+  return { share: values.share, entryShare: values.entry_share ?? new Float64Array(CELLS), lastAge };
 }
 
 /**
@@ -62,8 +58,11 @@ export function mortalityByYear(table: CsvTable, startYear: number, years: numbe
       for (const y of tableYears) if (y <= year) use = y;
       target.set(byYear.get(use)!);
     } else {
+      // Improved year by year from the table's last year; years before the projection (when it
+      // starts after the table) take the start year's improvement.
       const previous = i > 0 ? out.subarray((i - 1) * CELLS, i * CELLS) : byYear.get(lastTableYear)!;
-      for (let c = 0; c < CELLS; c++) target[c] = previous[c] * (1 - improvement[i]);
+      const factor = i > 0 ? 1 - improvement[i] : (1 - improvement[0]) ** (year - lastTableYear);
+      for (let c = 0; c < CELLS; c++) target[c] = previous[c] * factor;
     }
     for (let s = 0; s < SEXES; s++) target[cell(s, AGES - 1)] = 1;
   }
@@ -119,6 +118,7 @@ export function beneficiaryStock(
   groupIds: readonly string[],
   coveredGroups: readonly string[],
   defaultGroup: number,
+  childAgeLimit: Partial<Record<PensionType, number>>,
 ): { count: Float64Array; annualAmount: Float64Array } {
   const groups = groupIds.length;
   const size = PENSION_TYPES.length * groups * CELLS;
@@ -137,6 +137,8 @@ export function beneficiaryStock(
     }
     const s = sexCell(table, r);
     const x = ageCell(table, r);
+    const limit = childAgeLimit[type];
+    if (limit !== undefined && x >= limit) throw tableError(table, r, 'age', messages.csvChildTooOld(x, limit));
     const key = `${type}|${g}|${s}|${x}`;
     if (seen.has(key)) throw tableError(table, r, 'age', messages.csvDuplicate(`type ${type}, sex ${table.rows[r].sex}, age ${x}`));
     seen.add(key);

@@ -12,6 +12,8 @@ import { defaultReportDir, projectScenario, writeReport } from '../pipeline.js';
 import { jsonSummary } from '../report/json.js';
 import { terminalSummary } from '../report/terminal.js';
 import { TOOL_VERSION } from '../version.js';
+import { ProjectionError } from '../engine/check.js';
+import { messages } from '../messages.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -112,6 +114,10 @@ function validateCommand(files: string[], io: Io): number {
 }
 
 function reportFailure(e: unknown, io: Io): number {
+  if (e instanceof ProjectionError) {
+    io.stderr(`error: ${messages.notFiniteOutput(e.message)}\n`);
+    return EXIT_BAD_INPUT;
+  }
   if (isScenarioError(e)) {
     const all: ScenarioError[] = [e, ...((e as { others?: ScenarioError[] }).others ?? [])];
     for (const error of all) io.stderr(`error: ${formatScenarioError(error)}\n`);

@@ -45,14 +45,15 @@ export function familyTargets(sv: SurvivorAssumptions): FamilyTargets {
     for (let x = 0; x < AGES; x++) {
       const c = cell(s, x);
       const pSpouse = f.pSpouse[c];
-      const pChildren = f.pChildren[c];
+      // Children at or above the age limit are paid nothing: the spouse is then a sole survivor.
+      const hasChildren = f.pChildren[c] > 0 && f.youngestChildAge[c] < sv.childAgeLimit;
+      const pChildren = hasChildren ? f.pChildren[c] : 0;
       const spouseAge = Math.min(MAX_AGE, Math.max(0, x + f.spouseAgeDifference[c]));
       t.spouseCell[c] = cell(otherSex(s), Math.floor(spouseAge));
       t.spouseUpper[c] = spouseAge - Math.floor(spouseAge);
       t.spouseCount[c] = pSpouse;
       t.spouseAmount[c] = pSpouse * (pChildren * sv.spouseShare + (1 - pChildren) * sv.soleSurvivorShare);
       const childAge = Math.min(MAX_AGE, Math.max(0, f.youngestChildAge[c]));
-      const hasChildren = pChildren > 0 && f.youngestChildAge[c] < sv.childAgeLimit;
       t.childAge[c] = Math.floor(childAge);
       t.childUpper[c] = childAge - Math.floor(childAge);
       // A family's children are one award; their sex is immaterial, so it is split evenly.

@@ -293,6 +293,12 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
   const caaAt = caa ? stockIndex(ws.slot[PENSION.constant_attendance], g, G, base) : 0;
   const caaShare = caa ? caa.shareOfNewPensions : 0;
   const caaAnnual = caa ? MONTHS * caa.monthly[i] : 0;
+  // Deaths from employment injury are paid by the employment-injury scheme (dependants'
+  // benefit, funeral): the invalidity scheme pays on deaths from other causes (methodology §3),
+  // so the fatal-injury rate of the scheme covering this group is taken out of mortality.
+  const injury = a.schemes.find((k) => k.kind === 'employment_injury' && k.cover[g] !== null && k.cover[g]!.coverage[i] > 0);
+  const fatalRate = injury ? injury.incidence[INJURY.fatal] : null;
+  const fatalFactor = injury ? group.employmentInjuryRisk[INJURY.fatal] * injury.incidenceTrend[INJURY.fatal][i] : 0;
   let deaths = 0;
   // The rate reaches its maximum after a few years of contributions: the floor's logarithm is
   // recomputed only when the rate changes from one age to the next.
@@ -320,9 +326,8 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
         ws.newAmount[caaAt + x] += awards * caaShare * caaAnnual;
       }
     }
-    // Deaths of insured persons from any cause (employment-injury deaths are not taken out:
-    // they are two orders of magnitude fewer, and the invalidity scheme pays survivors either way).
-    const died = persons[x] * Math.min(1, q[base + x] * group.mortalityRisk);
+    const otherCauses = Math.min(1, q[base + x] * group.mortalityRisk) - (fatalRate ? fatalRate[base + x] * fatalFactor : 0);
+    const died = persons[x] * Math.max(0, otherCauses);
     deaths += died;
     if (sv && died > 0 && rate > 0) {
       const qualified = died * qualifying;

@@ -7,6 +7,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ScenarioError } from '../scenario/errors.js';
+import { errorCode } from '../scenario/source.js';
+import { messages } from '../messages.js';
 
 export const MARKER = '.coverage-sim-report';
 
@@ -15,6 +17,17 @@ export interface WriteOutcome {
 }
 
 export function writeReportFolder(target: string, files: ReadonlyMap<string, string>): WriteOutcome {
+  try {
+    return writeAtomically(target, files);
+  } catch (e) {
+    if (e instanceof ScenarioError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code && /^E[A-Z]+$/.test(code)) throw new ScenarioError({ file: target }, undefined, messages.cannotWriteReport(target, errorCode(e)));
+    throw e;
+  }
+}
+
+function writeAtomically(target: string, files: ReadonlyMap<string, string>): WriteOutcome {
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   const existing = existsSync(target);

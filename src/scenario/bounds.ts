@@ -17,6 +17,7 @@ export const BOUNDS = {
   interest: { min: -0.5, max: 1, what: 'an annual rate between -0.5 and 1' },
   improvement: { min: -0.2, max: 0.2, what: 'an annual reduction of qx between -0.2 and 0.2' },
   money: { min: 0, max: 1e12, what: 'a non-negative amount of money' },
+  fund: { min: -1e15, max: 1e15, what: 'an amount of money of at most 1e15 either way' },
   exchangeRate: { min: 1e-9, max: 1e9, what: 'a positive exchange rate' },
   headcount: { min: 0, max: 1e10, what: 'a non-negative number of persons' },
   multiplier: { min: 0, max: 1000, what: 'a non-negative multiplier' },

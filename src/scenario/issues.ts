@@ -36,6 +36,10 @@ export function issuesToErrors(issues: readonly Issue[], root: unknown, errorAt:
       case 'too_small':
         out.push(errorAt(path, `${describeValue(value)} is too small: expected at least ${String(issue.minimum)}`));
         break;
+      case 'invalid_key':
+        // A record key of the wrong form (e.g. a correlation between unknown assumptions).
+        out.push(errorAt(path, `unknown key "${String(path[path.length - 1])}": ${issue.issues[0]?.message ?? issue.message}`, 'key'));
+        break;
       case 'invalid_value':
         out.push(errorAt(path, `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}`));
         break;

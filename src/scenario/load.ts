@@ -46,7 +46,7 @@ export function loadScenario(file: string): LoadedScenario {
   const locate = (path: KeyPath, at: 'key' | 'value' = 'value'): SourcePlace => {
     for (let len = path.length; len >= 0; len--) {
       const prefix = path.slice(0, len);
-      for (const source of files) {
+      for (const source of ownersOf(prefix, mergedData, files)) {
         const local = translatePath(prefix, mergedData, source.data);
         if (!local) continue;
         const place = placeIn(source, local, len === path.length ? at : 'key');
@@ -109,6 +109,9 @@ function readChain(start: string): SourceFile[] {
     const block = source.data.scenario;
     const parent = isPlainObject(block) ? block.extends : undefined;
     if (parent === undefined) return files;
+    if (!isPlainObject(block) || block.id === undefined) {
+      throw new ScenarioError(placeIn(source, ['scenario'], 'key') ?? { file: source.displayPath }, 'scenario.id', messages.extendsNeedsId());
+    }
     if (typeof parent !== 'string') {
       const place = placeIn(source, ['scenario', 'extends']) ?? { file: source.displayPath };
       throw new ScenarioError(place, 'scenario.extends', messages.wrongType('a path to the parent scenario file', typeof parent));
@@ -150,8 +153,24 @@ function translatePath(path: KeyPath, merged: unknown, local: unknown): KeyPath 
   return out;
 }
 
+/**
+ * The files that may hold a key: all of the chain, except below a list item with an id, which
+ * the nearest file that has it replaced whole (so only that file holds its keys).
+ */
+function ownersOf(path: KeyPath, merged: unknown, files: readonly SourceFile[]): readonly SourceFile[] {
+  let item = -1;
+  let node: unknown = merged;
+  for (let k = 0; k < path.length; k++) {
+    node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[path[k]] : undefined;
+    if (typeof path[k] === 'number' && isPlainObject(node) && typeof node.id === 'string') item = k;
+  }
+  if (item < 0) return files;
+  const owner = files.find((f) => translatePath(path.slice(0, item + 1), merged, f.data) !== undefined);
+  return owner ? [owner] : files;
+}
+
 function originFile(path: KeyPath, merged: unknown, files: readonly SourceFile[]): SourceFile {
-  for (const source of files) {
+  for (const source of ownersOf(path, merged, files)) {
     const local = translatePath(path, merged, source.data);
     if (local && placeIn(source, local)) return source;
   }

@@ -17,7 +17,9 @@ export function mergeScenario(parent: Json, child: Json): Json {
   if (isPlainObject(parent) && isPlainObject(child)) {
     const out: Record<string, unknown> = { ...parent };
     for (const [key, value] of Object.entries(child)) {
-      out[key] = key in parent ? mergeScenario(parent[key], value) : value;
+      // defineProperty, not assignment: a key is data, never a prototype.
+      const merged = Object.hasOwn(parent, key) ? mergeScenario(parent[key], value) : value;
+      Object.defineProperty(out, key, { value: merged, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }

@@ -5,6 +5,8 @@
  * years (assumptions stage), because a series' values are only known then.
  */
 import { z } from 'zod';
+import { BOUNDS } from './bounds.js';
+import type { Bounds } from './bounds.js';
 import { PENSION_TYPES, SCHEME_KINDS } from '../model.js';
 import type { PensionType, SchemeKind } from '../model.js';
 
@@ -64,16 +66,19 @@ const label = z.union([
   z.strictObject({ en: z.string(), ms: z.string().optional() }),
 ]);
 
-const nonNegative = z.number().min(0);
+/** A plain number within one of the named ranges of bounds.ts (series are checked per year later). */
+const within = (b: Bounds) => z.number().min(b.min).max(b.max);
+const multiplier = within(BOUNDS.multiplier);
+const money = within(BOUNDS.money);
 
 /** A multiplier on a scheme's incidence: one number for every contingency, or one each. */
 const injuryRisk = z.union([
-  nonNegative,
+  multiplier,
   z.strictObject({
-    temporary: nonNegative.optional(),
-    permanent: nonNegative.optional(),
-    fatal: nonNegative.optional(),
-    medical: nonNegative.optional(),
+    temporary: multiplier.optional(),
+    permanent: multiplier.optional(),
+    fatal: multiplier.optional(),
+    medical: multiplier.optional(),
   }),
 ]);
 
@@ -82,7 +87,7 @@ const group = z.strictObject({
   label: label.optional(),
   population: z
     .strictObject({
-      base: nonNegative.optional().describe('Persons in that kind of work in the start year.'),
+      base: within(BOUNDS.headcount).optional().describe('Persons in that kind of work in the start year.'),
       growth: series.optional().describe('(series) annual growth of the potential population.'),
       series: series.optional().describe('(series) the potential population itself, by year.'),
     })
@@ -95,7 +100,7 @@ const group = z.strictObject({
   age_structure: z.enum(['static', 'cohort']).default('static'),
   age_sex: tablePath.describe('CSV: sex, age, share (and entry_share for cohort groups).'),
   wage: z.strictObject({
-    mean_monthly: nonNegative.describe('Mean monthly wage in the start year, in `currency`.'),
+    mean_monthly: money.describe('Mean monthly wage in the start year, in `currency`.'),
     cv: z.number().min(0).max(5).default(0).describe('Coefficient of variation of wages within an age-sex cell (lognormal).'),
     currency: z.string().regex(/^[A-Z]{3}$/, { error: 'expected a currency code such as MYR or SGD' }).optional(),
     growth: series.default('wage_growth').describe('(series) nominal wage growth; defaults to the economy\'s wage_growth.'),
@@ -105,8 +110,8 @@ const group = z.strictObject({
     .strictObject({
       employment_injury: injuryRisk.default(1),
       non_employment_injury: injuryRisk.default(1),
-      invalidity: nonNegative.default(1),
-      mortality: nonNegative.default(1),
+      invalidity: multiplier.default(1),
+      mortality: multiplier.default(1),
     })
     .prefault({}),
   exits: z
@@ -188,13 +193,13 @@ const benefits = z.strictObject({
   dependants: z.strictObject({ ...replacementPart, ...family }).optional(),
   funeral: z
     .strictObject({
-      amount: nonNegative,
-      by_group: z.record(z.string(), nonNegative).optional(),
+      amount: money,
+      by_group: z.record(z.string(), money).optional(),
       indexation: series.default(0).describe('(series) annual increase of the amounts.'),
     })
     .optional(),
   medical: z
-    .strictObject({ cost_per_case: nonNegative.describe('Cost per treated case in the start year, indexed by medical_inflation.') })
+    .strictObject({ cost_per_case: money.describe('Cost per treated case in the start year, indexed by medical_inflation.') })
     .optional(),
   invalidity_pension: z
     .strictObject({
@@ -222,7 +227,7 @@ const scheme = z.strictObject({
     .prefault({}),
   fund: z
     .strictObject({
-      initial: z.number().default(0).describe('Fund at the end of the year before start_year.'),
+      initial: within(BOUNDS.fund).default(0).describe('Fund at the end of the year before start_year.'),
       pooled_with: slug.nullable().default(null),
     })
     .prefault({}),
@@ -242,10 +247,11 @@ const scheme = z.strictObject({
     .describe('(series) a time-trend factor per contingency (1 = the table as given).'),
   qualifying: z
     .strictObject({
-      min_months: z.number().int().min(0).default(24),
-      window_months: z.number().int().min(1).default(40),
+      min_months: z.number().int().min(0).max(120).default(24),
+      window_months: z.number().int().min(1).max(120).default(40),
       entry_age: z.number().min(0).max(80).default(18),
     })
+    .refine((q) => q.min_months <= q.window_months, { error: 'min_months cannot exceed window_months', path: ['min_months'] })
     .prefault({}),
   benefits,
   indexation: z.strictObject({ pensions: series.default(0) }).prefault({}),
@@ -253,7 +259,7 @@ const scheme = z.strictObject({
     .strictObject({
       share_of_contributions: z.number().min(0).max(1).default(0),
       share_of_benefits: z.number().min(0).max(1).default(0),
-      per_insured_monthly: nonNegative.default(0).describe('Cost per registered person per month in the start year, indexed to wages.'),
+      per_insured_monthly: money.default(0).describe('Cost per registered person per month in the start year, indexed to wages.'),
     })
     .prefault({}),
   beneficiaries: tablePath
@@ -263,7 +269,7 @@ const scheme = z.strictObject({
 
 const stochasticModel = z.strictObject({
   model: z.enum(['ar1', 'lognormal']),
-  sd: nonNegative,
+  sd: z.number().min(0).max(10),
   phi: z.number().min(-1).max(1).optional(),
 });
 
@@ -298,7 +304,7 @@ export const scenarioSchema = z.strictObject({
   groups: z.array(group).min(1),
   schemes: z.array(scheme).min(1),
   mortality_multipliers: z
-    .strictObject(Object.fromEntries(PENSION_TYPES.map((t) => [t, nonNegative.default(1)])) as Record<PensionType, z.ZodDefault<z.ZodNumber>>)
+    .strictObject(Object.fromEntries(PENSION_TYPES.map((t) => [t, multiplier.default(1)])) as Record<PensionType, z.ZodDefault<z.ZodNumber>>)
     .prefault({}),
   stochastic: z
     .strictObject({
@@ -308,7 +314,14 @@ export const scenarioSchema = z.strictObject({
       wage_growth: stochasticModel.optional(),
       incidence: stochasticModel.optional(),
       mortality: stochasticModel.optional(),
-      correlation: z.record(z.string(), z.number().min(-1).max(1)).optional(),
+      correlation: z
+        .record(
+          z.string().regex(/^(investment_return|wage_growth|incidence|mortality)__(investment_return|wage_growth|incidence|mortality)$/, {
+            error: 'expected a pair of stochastic assumptions such as investment_return__wage_growth',
+          }),
+          z.number().min(-1).max(1),
+        )
+        .optional(),
     })
     .optional()
     .describe('Used by the stochastic command only.'),

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
-import { ScenarioError } from './errors.js';
+import { ScenarioError, formatKeyPath } from './errors.js';
 import type { KeyPath, SourcePlace } from './errors.js';
 import { messages } from '../messages.js';
 
@@ -34,11 +34,20 @@ export function readSourceFile(path: string, displayPath: string): SourceFile {
     const detail = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ScenarioError({ file: displayPath, line: pos.line, column: pos.col }, undefined, messages.yamlSyntax(detail));
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (e) {
+    if (e instanceof ReferenceError) throw new ScenarioError({ file: displayPath, line: 1, column: 1 }, undefined, messages.aliases());
+    throw e;
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ScenarioError({ file: displayPath, line: 1, column: 1 }, undefined, messages.notAMapping());
   }
-  return { path, displayPath, text, doc, lineCounter, data: data as Record<string, unknown> };
+  const source = { path, displayPath, text, doc, lineCounter, data: data as Record<string, unknown> };
+  const reserved = findKey(source.data, '__proto__');
+  if (reserved) throw new ScenarioError(placeIn(source, reserved, 'key') ?? { file: displayPath }, formatKeyPath(reserved), messages.reservedKey('__proto__'));
+  return source;
 }
 
 /**
@@ -69,12 +78,31 @@ export function placeIn(file: SourceFile, path: KeyPath, at: 'key' | 'value' = '
   return { file: file.displayPath, line: pos.line, column: pos.col };
 }
 
+/** The path of the first mapping key named `name`, anywhere in the data. */
+function findKey(node: unknown, name: string, path: Array<string | number> = []): KeyPath | undefined {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const found = findKey(node[i], name, [...path, i]);
+      if (found) return found;
+    }
+  } else if (node !== null && typeof node === 'object') {
+    for (const key of Object.keys(node)) {
+      if (key === name) return [...path, key];
+      const found = findKey((node as Record<string, unknown>)[key], name, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 function errorCode(e: unknown): string {
   if (e && typeof e === 'object' && 'code' in e) {
     const code = String((e as { code: unknown }).code);
     if (code === 'ENOENT') return 'no such file';
     if (code === 'EISDIR') return 'it is a folder';
     if (code === 'EACCES') return 'permission denied';
+    if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+    if (code === 'EEXIST') return 'a file of that name is in the way';
     return code;
   }
   return String(e);

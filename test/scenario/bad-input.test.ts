@@ -65,7 +65,9 @@ describe('bad input', () => {
     const series = scenarioVariant('basic', (s: Yaml) => {
       s.schemes[0].cover.locals.coverage = { interpolate: 'linear', values: { 2025: 0.9, 2040: 1.5 } };
     });
-    await expectRejected(series, /schemes\[0\]\.cover\.locals\.coverage\.?.*out of range/, 'in 20');
+    // The series is a mapping on the line after `coverage:`; the error points at it. 0.9 + 0.6 × 3/15 = 1.02 in 2028.
+    const key = placeOf(series, 'coverage:');
+    await expectRejected(series, new RegExp(`scenario\\.yaml:${key.line + 1}:\\d+: ${escape('schemes[0].cover.locals.coverage')}: 1\\.02 in 2028 is out of range`));
   });
 
   it('missing data file: placed at the key that names it', async () => {

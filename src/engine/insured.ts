@@ -64,9 +64,14 @@ export function prepareYear(a: Assumptions, scheme: SchemeAssumptions, i: number
  * out[x] = E[clamp(W, floor, C)] for x in [lo, hi], for claimants earning `relativity` times
  * the cell's mean wage (ws.wage, ws.logWage): their capped mean plus the top-up to the floor.
  * Benefits of one scheme usually share the claimants' relativity (and often the floor), so the
- * capped means of the last relativity are kept in ws.capped and reused.
+ * capped means of the last relativity are kept in ws.capped and reused, and `ws.benefit` is not
+ * recomputed for the same relativity and floor.
  */
-function clampedWages(ws: Workspace, table: WageTable | null, relativity: number, logRelativity: number, ceiling: number, logCeiling: number, floor: number, logFloor: number, lo: number, hi: number, out: Float64Array): void {
+function clampedWages(ws: Workspace, table: WageTable | null, relativity: number, logRelativity: number, ceiling: number, logCeiling: number, floor: number, logFloor: number, lo: number, hi: number): void {
+  const out = ws.benefit;
+  if (ws.benefitRelativity === relativity && ws.benefitFloor === floor) return; // out already holds them
+  ws.benefitRelativity = relativity;
+  ws.benefitFloor = floor;
   const wage = ws.wage;
   const logWage = ws.logWage;
   const capped = ws.capped;
@@ -143,6 +148,7 @@ export function insuredGroupYear(
     }
     const profileAt = g * 2 * AGES + base;
     ws.cappedRelativity = NaN;
+    ws.benefitRelativity = NaN;
     let registered = 0;
     let insurableSum = 0;
     for (let x = lo; x <= hi; x++) {
@@ -191,7 +197,7 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
   if (b.temporary) {
     const t = b.temporary;
     const inc = incidence(INJURY.temporary);
-    clampedWages(ws, table, t.wageRelativity, year[Year.LogTemporaryRelativity], ceiling, logCeiling, year[Year.TemporaryFloor], year[Year.LogTemporaryFloor], lo, hi, benefit);
+    clampedWages(ws, table, t.wageRelativity, year[Year.LogTemporaryRelativity], ceiling, logCeiling, year[Year.TemporaryFloor], year[Year.LogTemporaryFloor], lo, hi);
     let cases = 0;
     let outgo = 0;
     for (let x = lo; x <= hi; x++) {
@@ -214,7 +220,7 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
     const p = b.permanent;
     const inc = incidence(INJURY.permanent);
     const f = factor(INJURY.permanent);
-    clampedWages(ws, table, p.wageRelativity, year[Year.LogPermanentRelativity], ceiling, logCeiling, year[Year.PermanentFloor], year[Year.LogPermanentFloor], lo, hi, benefit);
+    clampedWages(ws, table, p.wageRelativity, year[Year.LogPermanentRelativity], ceiling, logCeiling, year[Year.PermanentFloor], year[Year.LogPermanentFloor], lo, hi);
     const fullAnnualRate = MONTHS * p.replacement[i];
     const pensionShare = 1 - p.lumpSumShare;
     // Per award: the lump sums (degree ≤ 20%, and the commuted part of pensions) and the pension.
@@ -248,7 +254,7 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
   const f = factor(INJURY.fatal);
   const d = b.dependants;
   if (d) {
-    clampedWages(ws, table, d.wageRelativity, year[Year.LogDependantsRelativity], ceiling, logCeiling, year[Year.DependantsFloor], year[Year.LogDependantsFloor], lo, hi, benefit);
+    clampedWages(ws, table, d.wageRelativity, year[Year.LogDependantsRelativity], ceiling, logCeiling, year[Year.DependantsFloor], year[Year.LogDependantsFloor], lo, hi);
   }
   const fullAnnualRate = d ? MONTHS * d.replacement[i] : 0;
   const spouseSlot = ws.slot[PENSION.dependants_spouse];

@@ -22,10 +22,9 @@ export interface WageTable {
   readonly zMin: number;
   readonly zMax: number;
   readonly step: number;
-  /** h at the grid points. */
-  readonly value: Float64Array;
-  /** h′ at the grid points, times the step (the Hermite form uses it so). */
-  readonly slope: Float64Array;
+  readonly inverseStep: number;
+  /** At grid point k: h at [2k] and h′ times the step at [2k + 1] (side by side, read together). */
+  readonly points: Float64Array;
 }
 
 const cache = new Map<number, WageTable>();
@@ -53,30 +52,27 @@ function buildTable(sigma: number): WageTable {
   const zMin = centre - half;
   const zMax = centre + half;
   const step = (zMax - zMin) / (POINTS - 1);
-  const value = new Float64Array(POINTS);
-  const slope = new Float64Array(POINTS);
+  const points = new Float64Array(2 * POINTS);
   for (let k = 0; k < POINTS; k++) {
     const exact = exactTopUp(zMin + k * step, sigma);
-    value[k] = exact.value;
-    slope[k] = exact.slope * step;
+    points[2 * k] = exact.value;
+    points[2 * k + 1] = exact.slope * step;
   }
-  return { sigma, zMin, zMax, step, value, slope };
+  return { sigma, zMin, zMax, step, inverseStep: 1 / step, points };
 }
 
 /** h(z) = E[max(B − W, 0)]/m (module comment). */
 export function topUpRatio(table: WageTable, z: number): number {
   if (z <= table.zMin) return 0;
   if (z >= table.zMax) return Math.exp(z) - 1;
-  const u = (z - table.zMin) / table.step;
-  const k = Math.floor(u);
+  const u = (z - table.zMin) * table.inverseStep;
+  const k = u | 0; // u is in [0, POINTS − 1): truncation is the floor
   const t = u - k;
+  const p = table.points;
+  const at = 2 * k;
+  // Cubic Hermite on [k, k+1]: h0·(1 + 2t)(1 − t)² + m0·t(1 − t)² + h1·t²(3 − 2t) + m1·t²(t − 1).
+  const s = 1 - t;
   const t2 = t * t;
-  const t3 = t2 * t;
-  // Cubic Hermite basis on [k, k+1].
-  return (
-    (2 * t3 - 3 * t2 + 1) * table.value[k] +
-    (t3 - 2 * t2 + t) * table.slope[k] +
-    (-2 * t3 + 3 * t2) * table.value[k + 1] +
-    (t3 - t2) * table.slope[k + 1]
-  );
+  const s2 = s * s;
+  return p[at] * (1 + 2 * t) * s2 + p[at + 1] * t * s2 + p[at + 2] * t2 * (3 - 2 * t) - p[at + 3] * t2 * s;
 }

@@ -68,6 +68,9 @@ export interface Workspace {
   /** Claimants' capped mean wages for the relativity `cappedRelativity` (insured.ts). */
   capped: Float64Array;
   cappedRelativity: number;
+  /** The relativity and floor `benefit` was last computed for (insured.ts). */
+  benefitRelativity: number;
+  benefitFloor: number;
   /** Where survivors' awards go (family.ts), for dependants' and survivors' pensions. */
   dependantsTargets: FamilyTargets | null;
   survivorsTargets: FamilyTargets | null;
@@ -110,6 +113,8 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
     benefit: new Float64Array(AGES),
     capped: new Float64Array(AGES),
     cappedRelativity: NaN,
+    benefitRelativity: NaN,
+    benefitFloor: NaN,
     dependantsTargets: scheme.benefits.dependants ? familyTargets(scheme.benefits.dependants) : null,
     survivorsTargets: scheme.benefits.survivors ? familyTargets(scheme.benefits.survivors) : null,
   };

@@ -88,6 +88,8 @@ export const DETAIL_MEASURES = [
   'beneficiaries_end',
   'annual_amount_end',
   'outgo',
+  'capital_value_new_awards',
+  'liability_end',
 ] as const;
 export type DetailMeasure = (typeof DETAIL_MEASURES)[number];
 export const MEASURE = Object.fromEntries(DETAIL_MEASURES.map((m, i) => [m, i])) as Record<DetailMeasure, number>;
@@ -95,6 +97,8 @@ export const MEASURE = Object.fromEntries(DETAIL_MEASURES.map((m, i) => [m, i]))
 /** Which measures a detail row has (the others are not defined for it and are not written). */
 export function measuresOf(benefit: DetailBenefit): readonly DetailMeasure[] {
   if (benefit === 'insured') return ['registered', 'contributing', 'wage_bill', 'contributions'];
-  if ((PENSION_TYPES as readonly string[]).includes(benefit)) return ['new_awards', 'new_awards_annual_amount', 'beneficiaries_end', 'annual_amount_end', 'outgo'];
+  if ((PENSION_TYPES as readonly string[]).includes(benefit)) {
+    return ['new_awards', 'new_awards_annual_amount', 'beneficiaries_end', 'annual_amount_end', 'outgo', 'capital_value_new_awards', 'liability_end'];
+  }
   return ['cases', 'outgo'];
 }

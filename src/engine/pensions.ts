@@ -4,7 +4,9 @@
  */
 import type { Assumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { DETAIL_BENEFIT, MEASURE, OUTGO, OUTGO_OF_PENSION, PENSION } from '../model.js';
+import { netDiscountFactor } from './annuity.js';
 import { awardSurvivors } from './family.js';
+import { annuityFactors, resetAnnuities } from './valuation.js';
 import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
 import { addDetail } from './result.js';
 import type { SchemeProjection } from './result.js';
@@ -29,6 +31,9 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
   const newAmount = ws.newAmount;
   const survivorsSpouse = ws.slot[PENSION.survivors_spouse];
   const survivorsChildren = ws.slot[PENSION.survivors_children];
+  // Capital values at the year's discount rate, net of the scheme's pension indexation.
+  const v = netDiscountFactor(a.economy.discountRate[i], scheme.pensionIndexation[i]);
+  resetAnnuities(ws);
   for (let slot = 0; slot < ws.types.length; slot++) {
     const typeName = ws.types[slot];
     const type = PENSION[typeName];
@@ -45,6 +50,7 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
       // Pensions arise only in groups the scheme covers (the base stock too).
       if (!scheme.cover[g]) continue;
       const mortality = a.pensionMortality[type] * a.groups[g].mortalityRisk;
+      const annuity = annuityFactors(ws, q, mortality, endAge, v);
       const funeralAmount = paysFuneral ? b.funeral!.amountByGroup[g] * b.funeral!.index[i] : 0;
       for (let s = 0; s < SEXES; s++) {
         let paid = 0;
@@ -53,6 +59,8 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
         let remaining = 0;
         let remainingAmount = 0;
         let deaths = 0;
+        let capitalValue = 0;
+        let liability = 0;
         const stock = cohortBase(ws, slot, g, G, s, i, Y);
         const awards = stockIndex(slot, g, G, cell(s, 0));
         const qs = cell(s, 0);
@@ -70,6 +78,7 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
           paid += amount * (1 - qx / 2) + awardAmount / 2;
           awarded += newN;
           awardedAmount += awardAmount;
+          capitalValue += awardAmount * annuity[qs + x];
           const diedN = n * qx + newN * (qx / 2);
           const diedAmount = amount * qx + awardAmount * (qx / 2);
           deaths += diedN;
@@ -81,6 +90,8 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
             stockAmount[stock + x] = keptAmount * nextIndexation;
             remaining += keptN;
             remainingAmount += keptAmount;
+            // Valued at the end of the year: next year's amount, a year older.
+            liability += keptAmount * nextIndexation * annuity[qs + x + 1];
           } else {
             stockCount[stock + x] = 0;
             stockAmount[stock + x] = 0;
@@ -92,6 +103,10 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
         addDetail(out, row, MEASURE.beneficiaries_end, g, s, i, remaining);
         addDetail(out, row, MEASURE.annual_amount_end, g, s, i, remainingAmount);
         addDetail(out, row, MEASURE.outgo, g, s, i, paid);
+        addDetail(out, row, MEASURE.capital_value_new_awards, g, s, i, capitalValue);
+        addDetail(out, row, MEASURE.liability_end, g, s, i, liability);
+        out.capitalValueNewAwards[i] += capitalValue;
+        out.liabilityEnd[i] += liability;
         if (paysFuneral && deaths > 0) {
           ws.outgo[OUTGO.funeral] += deaths * funeralAmount;
           addDetail(out, DETAIL_BENEFIT.funeral, MEASURE.cases, g, s, i, deaths);

@@ -30,6 +30,13 @@ export interface SchemeProjection {
   poolTransfer: Float64Array;
   fundStart: Float64Array;
   fundEnd: Float64Array;
+  /**
+   * Capital value of the year's new pension awards (at award, methodology §5): by pension type
+   * in the detail, all types here.
+   */
+  capitalValueNewAwards: Float64Array;
+  /** Actuarial liability of the pensions in payment at the end of the year. */
+  liabilityEnd: Float64Array;
   /** `[benefit][measure][group][sex][year]`; see detailIndex. */
   detail: Float64Array;
   groups: number;
@@ -63,6 +70,8 @@ export function allocateScheme(id: string, kind: SchemeKind, label: Label, years
     poolTransfer: series(),
     fundStart: series(),
     fundEnd: series(),
+    capitalValueNewAwards: series(),
+    liabilityEnd: series(),
     detail: new Float64Array(DETAIL_BENEFITS.length * DETAIL_MEASURES.length * groups * SEXES * years),
     groups,
     years,

@@ -138,3 +138,22 @@ describe('pooled funds', () => {
     expect(injury.investmentIncome[0]).toBeCloseTo(0.05 * 1_000_000 + (Math.sqrt(1.05) - 1) * cash, 2);
   });
 });
+
+describe('capital values', () => {
+  it("the year's new disablement pensions are valued at ä(12)_40 at 4%", () => {
+    let annuity = 0;
+    for (let n = 0; n <= 70; n++) annuity += (0.99 / 1.04) ** n;
+    annuity -= 11 / 24;
+    const newAnnual = 6.4 * 0.4 * fullAnnual * (1 - 0.5 * 0.2);
+    expect(detail(injury, 'permanent_disablement', 'capital_value_new_awards', MALE)).toBeCloseTo(newAnnual * annuity, 2);
+  });
+
+  it("the liability at the end of the year values next year's pensions a year older", () => {
+    // The 6.4 new pensioners survive the half year at 1 − q/2 and are 41 next year: ä(12)_41.
+    let annuity = 0;
+    for (let n = 0; n <= 69; n++) annuity += (0.99 / 1.04) ** n;
+    annuity -= 11 / 24;
+    const kept = 6.4 * 0.4 * fullAnnual * (1 - 0.5 * 0.2) * (1 - 0.005);
+    expect(detail(injury, 'permanent_disablement', 'liability_end', MALE)).toBeCloseTo(kept * annuity, 2);
+  });
+});

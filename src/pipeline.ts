@@ -8,6 +8,9 @@ import { buildAssumptions } from './assumptions/build.js';
 import type { Assumptions } from './assumptions/types.js';
 import { project } from './engine/project.js';
 import { assertFinite } from './engine/check.js';
+import { computeMeasures } from './measures/compute.js';
+import type { Measures } from './measures/types.js';
+import { measuresCsv } from './report/measures.js';
 import type { Projection } from './engine/result.js';
 import { summaryCsv } from './report/summary.js';
 import { detailCsv } from './report/detail.js';
@@ -19,6 +22,7 @@ export interface RunResult {
   loaded: LoadedScenario;
   assumptions: Assumptions;
   projection: Projection;
+  measures: Measures;
 }
 
 /** Load, resolve and project a scenario file (no files written). */
@@ -27,16 +31,23 @@ export function projectScenario(file: string): RunResult {
   const assumptions = buildAssumptions(loaded);
   const projection = project(assumptions);
   assertFinite(projection);
-  return { loaded, assumptions, projection };
+  const options = loaded.scenario.measures;
+  const measures = computeMeasures(assumptions, projection, {
+    gapPeriods: options.gap_periods,
+    targetReserveRatio: options.target_reserve_ratio,
+    scaledPremiumYears: options.scaled_premium_years,
+  });
+  return { loaded, assumptions, projection, measures };
 }
 
 /** The files of a report folder, by name. */
 export function reportFiles(result: RunResult): Map<string, string> {
-  const { loaded, assumptions, projection } = result;
+  const { loaded, assumptions, projection, measures } = result;
   const covered = assumptions.schemes.map((s) => new Set(s.cover.flatMap((c, g) => (c ? [g] : []))));
   return new Map([
     ['summary.csv', summaryCsv(projection)],
     ['detail.csv', detailCsv(projection, covered)],
+    ['measures.csv', measuresCsv(measures)],
     ['scenario.resolved.yaml', resolvedYaml(loaded.scenario, assumptions.inputs, provenanceOf(loaded, assumptions))],
   ]);
 }

@@ -36,7 +36,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .usage('$0 <command> [options]\n\nActuarial projection of social security schemes from scenario files.')
     .command(
       'run <scenario>',
-      'Project a scenario and write reports/<id>/ (summary.csv, detail.csv, scenario.resolved.yaml)',
+      'Project a scenario and write reports/<id>/ (summary.csv, detail.csv, measures.csv, scenario.resolved.yaml)',
       (y) =>
         y
           .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
@@ -89,9 +89,9 @@ function runCommand(file: string, out: string | undefined, json: boolean, io: Io
     const { replaced } = writeReport(result, dir);
     const shown = displayPathOf(dir);
     if (json) {
-      io.stdout(JSON.stringify(jsonSummary(result.loaded.scenario.scenario.id, result.projection)) + '\n');
+      io.stdout(JSON.stringify(jsonSummary(result.loaded.scenario.scenario.id, result.projection, result.measures)) + '\n');
     } else {
-      io.stdout(terminalSummary(result.loaded.scenario.scenario.title, result.assumptions.currency, result.projection, shown));
+      io.stdout(terminalSummary(result.loaded.scenario.scenario.title, result.assumptions.currency, result.projection, result.measures, shown));
       if (replaced) io.stdout(`(replaced the previous report in ${shown})\n`);
     }
     return EXIT_OK;

@@ -78,7 +78,8 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
           paid += amount * (1 - qx / 2) + awardAmount / 2;
           awarded += newN;
           awardedAmount += awardAmount;
-          capitalValue += awardAmount * annuity[qs + x];
+          // Awards are made mid-year at age last birthday x, so at exact age x + ½ on average.
+          capitalValue += awardAmount * (x < MAX_AGE ? (annuity[qs + x] + annuity[qs + x + 1]) / 2 : annuity[qs + x]);
           const diedN = n * qx + newN * (qx / 2);
           const diedAmount = amount * qx + awardAmount * (qx / 2);
           deaths += diedN;

@@ -325,6 +325,14 @@ export const scenarioSchema = z.strictObject({
     })
     .optional()
     .describe('Used by the stochastic command only.'),
+  measures: z
+    .strictObject({
+      gap_periods: z.array(z.number().int().min(1).max(500)).default([10, 25, 50]).describe('Lengths in years of the general-average-premium periods from the start year (the whole horizon is always added).'),
+      target_reserve_ratio: z.number().min(0).max(100).default(0).describe('Reserve at the end of a GAP period, in years of that year\'s benefits and expenses.'),
+      scaled_premium_years: z.number().int().min(1).max(500).default(10).describe('Length of the periods of equilibrium of the scaled premium.'),
+    })
+    .prefault({})
+    .describe('Options of the ILO financing measures.'),
   provenance: z
     .strictObject({
       tool: z.string(),

@@ -140,12 +140,15 @@ describe('pooled funds', () => {
 });
 
 describe('capital values', () => {
-  it("the year's new disablement pensions are valued at ä(12)_40 at 4%", () => {
-    let annuity = 0;
-    for (let n = 0; n <= 70; n++) annuity += (0.99 / 1.04) ** n;
-    annuity -= 11 / 24;
+  it("the year's new disablement pensions are valued at ä(12) at 40½ (awards mid-year), at 4%", () => {
+    // ä(12)_x = Σ_{n=0}^{110−x} (0.99/1.04)^n − 11/24; at 40½ the mean of the factors at 40 and 41.
+    const factor = (x: number) => {
+      let sum = 0;
+      for (let n = 0; n <= 110 - x; n++) sum += (0.99 / 1.04) ** n;
+      return sum - 11 / 24;
+    };
     const newAnnual = 6.4 * 0.4 * fullAnnual * (1 - 0.5 * 0.2);
-    expect(detail(injury, 'permanent_disablement', 'capital_value_new_awards', MALE)).toBeCloseTo(newAnnual * annuity, 2);
+    expect(detail(injury, 'permanent_disablement', 'capital_value_new_awards', MALE)).toBeCloseTo((newAnnual * (factor(40) + factor(41))) / 2, 2);
   });
 
   it("the liability at the end of the year values next year's pensions a year older", () => {

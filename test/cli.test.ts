@@ -13,7 +13,7 @@ describe('coverage-sim run', () => {
   it('writes summary.csv, detail.csv and scenario.resolved.yaml, and prints a summary', async () => {
     const result = await cli('run', scenario, '--out', out);
     expect(result.code).toBe(0);
-    for (const f of ['summary.csv', 'detail.csv', 'scenario.resolved.yaml']) expect(existsSync(join(out, f))).toBe(true);
+    for (const f of ['summary.csv', 'detail.csv', 'measures.csv', 'scenario.resolved.yaml']) expect(existsSync(join(out, f))).toBe(true);
     expect(result.stdout).toContain('employment_injury');
     expect(result.stdout).toContain('fund at end');
     const summary = readFileSync(join(out, 'summary.csv'), 'utf8').trim().split('\n');

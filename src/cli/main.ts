@@ -1,5 +1,5 @@
 /**
- * The command line (yargs): run · validate · schema. Thin: it parses arguments, calls the
+ * The command line (yargs): run · compare · validate · schema. Thin: it parses arguments, calls the
  * pipeline, prints, and maps errors to exit codes (2 for bad input, 1 for internal failure).
  */
 import yargs from 'yargs';
@@ -12,6 +12,7 @@ import { defaultReportDir, projectScenario, writeReport } from '../pipeline.js';
 import { jsonSummary } from '../report/json.js';
 import { terminalSummary } from '../report/terminal.js';
 import { TOOL_VERSION } from '../version.js';
+import { compareCommand } from './compare.js';
 import { ProjectionError } from '../engine/check.js';
 import { messages } from '../messages.js';
 
@@ -47,6 +48,19 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       },
     )
     .command(
+      'compare <scenarios..>',
+      'Project a baseline and options; write reports/compare-<ids>/ with every measure side by side and each option\'s difference from the baseline',
+      (y) =>
+        y
+          .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'The baseline scenario first, then the options' })
+          .option('out', { type: 'string', describe: 'Write the comparison to this folder' })
+          .option('threshold', { type: 'number', default: 0.01, describe: 'Relative difference whose first year is reported in thresholds.csv' })
+          .option('jobs', { type: 'number', describe: 'Project in this many worker threads (default 1: on two cores this thread is faster)' }),
+      async (args) => {
+        code = await compareCli(args.scenarios as string[], { out: args.out, threshold: args.threshold, jobs: args.jobs }, io);
+      },
+    )
+    .command(
       'validate <files..>',
       'Check scenario files (schema, references, data tables) without projecting',
       (y) => y.positional('files', { type: 'string', array: true, demandOption: true }),
@@ -62,7 +76,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
       },
     )
-    .demandCommand(1, 'Name a command: run, validate or schema.')
+    .demandCommand(1, 'Name a command: run, compare, validate or schema.')
     .strict()
     .version(TOOL_VERSION)
     .help()
@@ -94,6 +108,20 @@ function runCommand(file: string, out: string | undefined, json: boolean, io: Io
       io.stdout(terminalSummary(result.loaded.scenario.scenario.title, result.assumptions.currency, result.projection, result.measures, shown));
       if (replaced) io.stdout(`(replaced the previous report in ${shown})\n`);
     }
+    return EXIT_OK;
+  } catch (e) {
+    return reportFailure(e, io);
+  }
+}
+
+async function compareCli(files: string[], options: { out?: string; threshold: number; jobs?: number }, io: Io): Promise<number> {
+  if (files.length < 2) {
+    io.stderr('compare needs a baseline and at least one option\n');
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    const { text } = await compareCommand(files, options);
+    io.stdout(text);
     return EXIT_OK;
   } catch (e) {
     return reportFailure(e, io);

@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import { PENSION_TYPES } from '../model.js';
 import type { Measures } from '../measures/types.js';
-import { money } from './format.js';
+import { money, persons } from './format.js';
 
 export const MEASURE_COLUMNS = ['scheme', 'measure', 'benefit', 'group', 'from', 'to', 'value'] as const;
 
@@ -21,11 +21,14 @@ export interface MeasureRow {
   value: number | null;
 }
 
-/** Rates and ratios to 8 decimals, money to the cent, years as they are; undefined as empty. */
+const MONEY_MEASURES = new Set(['liability', 'capital_value_new_awards', 'wage_bill', 'contributions', 'benefits', 'expenses', 'fund_end']);
+
+/** Rates and ratios to 8 decimals, money to the cent, persons to 3 decimals, years as they are; undefined as empty. */
 export function formatMeasure(measure: string, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return '';
   if (measure === 'depletion_year') return String(value);
-  if (measure.startsWith('pv_') || measure === 'liability' || measure === 'capital_value_new_awards' || measure === 'wage_bill') return money(value);
+  if (measure === 'registered') return persons(value);
+  if (measure.startsWith('pv_') || MONEY_MEASURES.has(measure)) return money(value);
   return value.toFixed(8);
 }
 

@@ -52,3 +52,24 @@ export function formatKeyPath(path: KeyPath): string {
   }
   return out;
 }
+
+/** A ScenarioError as plain data (to cross a worker thread), and back. */
+export interface ScenarioErrorData {
+  file: string;
+  line?: number;
+  column?: number;
+  key?: string;
+  message: string;
+  others: ScenarioErrorData[];
+}
+
+export function scenarioErrorData(e: ScenarioError): ScenarioErrorData {
+  const others = (e as { others?: ScenarioError[] }).others ?? [];
+  return { file: e.file, line: e.line, column: e.column, key: e.key, message: e.message, others: others.map(scenarioErrorData) };
+}
+
+export function scenarioErrorFrom(d: ScenarioErrorData): ScenarioError {
+  const error = new ScenarioError({ file: d.file, line: d.line, column: d.column }, d.key, d.message);
+  (error as { others?: ScenarioError[] }).others = d.others.map(scenarioErrorFrom);
+  return error;
+}

@@ -50,9 +50,12 @@ describe('coverage-sim run', () => {
     expect(json.years[0]).toBe(2025);
     expect(json.years.length).toBe(36);
     const ei = json.schemes.employment_injury;
-    for (const key of ['registered', 'wage_bill', 'contributions', 'benefits', 'expenses', 'investment_income', 'fund_end']) {
+    for (const key of ['registered', 'wage_bill', 'contributions', 'benefits', 'expenses', 'investment_income', 'fund_end', 'payg_cost_rate', 'reserve_ratio']) {
       expect(ei[key].length).toBe(36);
     }
+    // The invalidity scheme pools into employment injury: it has no reserve ratio of its own.
+    expect(json.schemes.invalidity.reserve_ratio.every((x: number | null) => x === null)).toBe(true);
+    expect(json.schemes.employment_injury.general_average_premium.map((g: { to: number }) => g.to)).toEqual([2034, 2049, 2060]);
   });
 
   it('refuses to replace a folder it did not write, and leaves it untouched', async () => {

@@ -65,9 +65,14 @@ export const OUTGO_OF_PENSION: Record<PensionType, OutgoColumn> = {
   survivors_children: 'survivors_pension',
 };
 
-/** Rows of the tidy detail: the insured population, short-term benefits, lump sums, pensions. */
+/**
+ * Rows of the tidy detail: the insured population; deaths of insured persons the scheme pays
+ * on (from the injury for injury schemes, from other causes for invalidity); short-term
+ * benefits, lump sums and pensions.
+ */
 export const DETAIL_BENEFITS = [
   'insured',
+  'deaths',
   'temporary_disablement',
   'medical',
   'permanent_disablement_lump_sum',

@@ -11,6 +11,10 @@ import { assertFinite } from './engine/check.js';
 import { computeMeasures } from './measures/compute.js';
 import type { Measures } from './measures/types.js';
 import { measuresCsv } from './report/measures.js';
+import { readTargets } from './assumptions/targets.js';
+import { calibrate } from './measures/calibration.js';
+import type { CalibrationRow } from './measures/calibration.js';
+import { calibrationCsv } from './report/calibration.js';
 import type { Projection } from './engine/result.js';
 import { summaryCsv } from './report/summary.js';
 import { detailCsv } from './report/detail.js';
@@ -40,8 +44,13 @@ export function projectScenario(file: string): RunResult {
   return { loaded, assumptions, projection, measures };
 }
 
-/** The files of a report folder, by name. */
-export function reportFiles(result: RunResult): Map<string, string> {
+/** The calibration of a projection against published aggregates (data/calibration/). */
+export function calibrationOf(result: RunResult, targetsFile?: string): CalibrationRow[] {
+  return calibrate(result.assumptions, result.projection, readTargets(targetsFile));
+}
+
+/** The files of a report folder, by name (with `calibration.csv` when a calibration is given). */
+export function reportFiles(result: RunResult, calibration?: readonly CalibrationRow[]): Map<string, string> {
   const { loaded, assumptions, projection, measures } = result;
   const covered = assumptions.schemes.map((s) => new Set(s.cover.flatMap((c, g) => (c ? [g] : []))));
   return new Map([
@@ -49,6 +58,7 @@ export function reportFiles(result: RunResult): Map<string, string> {
     ['detail.csv', detailCsv(projection, covered)],
     ['measures.csv', measuresCsv(measures)],
     ['scenario.resolved.yaml', resolvedYaml(loaded.scenario, assumptions.inputs, provenanceOf(loaded, assumptions))],
+    ...(calibration ? ([['calibration.csv', calibrationCsv(calibration)]] as Array<[string, string]>) : []),
   ]);
 }
 
@@ -56,6 +66,6 @@ export function defaultReportDir(result: RunResult, reportsRoot = 'reports'): st
   return resolve(reportsRoot, result.loaded.scenario.scenario.id);
 }
 
-export function writeReport(result: RunResult, dir: string): { replaced: boolean } {
-  return writeReportFolder(dir, reportFiles(result));
+export function writeReport(result: RunResult, dir: string, calibration?: readonly CalibrationRow[]): { replaced: boolean } {
+  return writeReportFolder(dir, reportFiles(result, calibration));
 }

@@ -1,5 +1,5 @@
 /**
- * The command line (yargs): run · compare · validate · schema. Thin: it parses arguments, calls the
+ * The command line (yargs): run · calibrate · compare · validate · schema. Thin: it parses arguments, calls the
  * pipeline, prints, and maps errors to exit codes (2 for bad input, 1 for internal failure).
  */
 import yargs from 'yargs';
@@ -8,7 +8,8 @@ import type { ScenarioError } from '../scenario/errors.js';
 import { displayPathOf, loadScenario } from '../scenario/load.js';
 import { buildAssumptions } from '../assumptions/build.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
-import { defaultReportDir, projectScenario, writeReport } from '../pipeline.js';
+import { calibrationOf, defaultReportDir, projectScenario, writeReport } from '../pipeline.js';
+import { calibrationTable } from '../report/calibration.js';
 import { jsonSummary } from '../report/json.js';
 import { terminalSummary } from '../report/terminal.js';
 import { TOOL_VERSION } from '../version.js';
@@ -42,9 +43,23 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         y
           .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
           .option('out', { type: 'string', describe: 'Write the report to this folder instead of reports/<id>/' })
-          .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' }),
+          .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' })
+          .option('calibration', { type: 'boolean', default: false, describe: 'Also compare the first year with published aggregates (calibration.csv)' })
+          .option('targets', { type: 'string', describe: 'Calibration targets (CSV; default data/calibration/perkeso-published.csv)' }),
       (args) => {
-        code = runCommand(args.scenario, args.out, args.json, io);
+        code = runCommand(args.scenario, { out: args.out, json: args.json, calibration: args.calibration || args.targets !== undefined, targets: args.targets }, io);
+      },
+    )
+    .command(
+      'calibrate <scenario>',
+      'Project a scenario and compare its first year with published aggregates; writes reports/<id>/ with calibration.csv',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
+          .option('out', { type: 'string', describe: 'Write the report to this folder instead of reports/<id>/' })
+          .option('targets', { type: 'string', describe: 'Calibration targets (CSV; default data/calibration/perkeso-published.csv)' }),
+      (args) => {
+        code = runCommand(args.scenario, { out: args.out, json: false, calibration: true, targets: args.targets, calibrationOnly: true }, io);
       },
     )
     .command(
@@ -76,7 +91,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
       },
     )
-    .demandCommand(1, 'Name a command: run, compare, validate or schema.')
+    .demandCommand(1, 'Name a command: run, calibrate, compare, validate or schema.')
     .strict()
     .version(TOOL_VERSION)
     .help()
@@ -96,18 +111,29 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   return code;
 }
 
-function runCommand(file: string, out: string | undefined, json: boolean, io: Io): number {
+interface RunOptions {
+  out?: string;
+  json: boolean;
+  calibration: boolean;
+  targets?: string;
+  /** Print the calibration table only (the calibrate command). */
+  calibrationOnly?: boolean;
+}
+
+function runCommand(file: string, options: RunOptions, io: Io): number {
   try {
     const result = projectScenario(file);
-    const dir = out ?? defaultReportDir(result);
-    const { replaced } = writeReport(result, dir);
+    const calibration = options.calibration ? calibrationOf(result, options.targets) : undefined;
+    const dir = options.out ?? defaultReportDir(result);
+    const { replaced } = writeReport(result, dir, calibration);
     const shown = displayPathOf(dir);
-    if (json) {
+    if (options.json) {
       io.stdout(JSON.stringify(jsonSummary(result.loaded.scenario.scenario.id, result.projection, result.measures)) + '\n');
-    } else {
-      io.stdout(terminalSummary(result.loaded.scenario.scenario.title, result.assumptions.currency, result.projection, result.measures, shown));
-      if (replaced) io.stdout(`(replaced the previous report in ${shown})\n`);
+      return EXIT_OK;
     }
+    if (!options.calibrationOnly) io.stdout(terminalSummary(result.loaded.scenario.scenario.title, result.assumptions.currency, result.projection, result.measures, shown));
+    if (calibration) io.stdout((options.calibrationOnly ? '' : '\n') + calibrationTable(calibration) + (options.calibrationOnly ? `\nReport written to ${shown}\n` : ''));
+    if (replaced) io.stdout(`(replaced the previous report in ${shown})\n`);
     return EXIT_OK;
   } catch (e) {
     return reportFailure(e, io);

@@ -265,7 +265,7 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
     deaths += fatal;
     if (d && fatal > 0) awardSurvivors(ws, ws.dependantsTargets!, spouseSlot, childSlot, g, G, base + x, fatal, fatal * fullAnnualRate * benefit[x]);
   }
-  recordFuneral(scheme, ws, out, g, s, i, deaths);
+  recordDeaths(scheme, ws, out, g, s, i, deaths);
 }
 
 /** Invalidity-scheme contingencies of one group and sex: invalidity, and deaths from any cause (methodology §3–§4). */
@@ -341,7 +341,7 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
       awardSurvivors(ws, ws.survivorsTargets!, ws.slot[PENSION.survivors_spouse], ws.slot[PENSION.survivors_children], g, G, base + x, qualified, qualified * MONTHS * monthly);
     }
   }
-  recordFuneral(scheme, ws, out, g, s, i, deaths);
+  recordDeaths(scheme, ws, out, g, s, i, deaths);
 }
 
 function record(ws: Workspace, out: SchemeProjection, outgoColumn: number, row: number, g: number, s: number, i: number, cases: number, outgo: number): void {
@@ -350,7 +350,9 @@ function record(ws: Workspace, out: SchemeProjection, outgoColumn: number, row: 
   addDetail(out, row, MEASURE.outgo, g, s, i, outgo);
 }
 
-function recordFuneral(scheme: SchemeAssumptions, ws: Workspace, out: SchemeProjection, g: number, s: number, i: number, deaths: number): void {
+/** Deaths of insured persons the scheme pays on, and their funeral benefit. */
+function recordDeaths(scheme: SchemeAssumptions, ws: Workspace, out: SchemeProjection, g: number, s: number, i: number, deaths: number): void {
+  addDetail(out, DETAIL_BENEFIT.deaths, MEASURE.cases, g, s, i, deaths);
   const funeral = scheme.benefits.funeral;
   if (!funeral) return;
   record(ws, out, OUTGO.funeral, DETAIL_BENEFIT.funeral, g, s, i, deaths, deaths * funeral.amountByGroup[g] * funeral.index[i]);

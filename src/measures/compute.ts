@@ -154,7 +154,7 @@ function sumDetail(s: SchemeProjection, benefits: readonly number[], measure: nu
 export function groupMeasures(s: SchemeProjection, flows: Flows, groupIds: readonly string[], discountRate: Float64Array, covered: ReadonlySet<number>): GroupMeasures[] {
   const discount = discountFrom(discountRate, 0);
   const Y = s.years;
-  const benefitRows = DETAIL_BENEFITS.filter((b) => b !== 'insured').map((b) => DETAIL_BENEFIT[b]);
+  const benefitRows = DETAIL_BENEFITS.filter((b) => b !== 'insured' && b !== 'deaths').map((b) => DETAIL_BENEFIT[b]);
   const insured = [DETAIL_BENEFIT.insured];
   const pv = (values: ArrayLike<number>) => {
     let total = 0;

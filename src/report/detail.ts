@@ -18,7 +18,7 @@ const PERSON_MEASURES: ReadonlySet<DetailMeasure> = new Set(['registered', 'cont
 export function detailBenefitsOf(kind: SchemeKind): DetailBenefit[] {
   const shortTerm: DetailBenefit[] = kind === 'invalidity' ? ['funeral'] : ['temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral'];
   const pensions = PENSION_TYPES_BY_KIND[kind];
-  return DETAIL_BENEFITS.filter((b) => b === 'insured' || shortTerm.includes(b) || (pensions as readonly string[]).includes(b));
+  return DETAIL_BENEFITS.filter((b) => b === 'insured' || b === 'deaths' || shortTerm.includes(b) || (pensions as readonly string[]).includes(b));
 }
 
 export function detailCsv(p: Projection, coveredGroups: ReadonlyArray<ReadonlySet<number>>): string {

@@ -60,6 +60,8 @@ export const messages = {
   aliases: () => 'the YAML uses too many aliases (anchors expanded more than 100 times)',
   reservedKey: (key: string) => `"${key}" cannot be used as a key`,
   extendsNeedsId: () => 'a scenario that extends another needs its own scenario.id (otherwise it would write over its parent\'s report)',
+  tableOutsideAllowed: (path: string) =>
+    `${path} is outside the project and the scenario's folder; data tables are read only from there (name its folder with --allow-path to read it)`,
   groupNotCovered: (scheme: string) => `no group is covered by scheme "${scheme}": list at least one under cover`,
 } as const;
 

@@ -3,7 +3,7 @@
  */
 import { resolve } from 'node:path';
 import { loadScenario } from './scenario/load.js';
-import type { LoadedScenario } from './scenario/load.js';
+import type { LoadOptions, LoadedScenario } from './scenario/load.js';
 import { buildAssumptions } from './assumptions/build.js';
 import type { Assumptions } from './assumptions/types.js';
 import { project } from './engine/project.js';
@@ -30,16 +30,16 @@ export interface RunResult {
 }
 
 /** Load, resolve and project a scenario file (no files written). */
-export function projectScenario(file: string): RunResult {
-  const loaded = loadScenario(file);
+export function projectScenario(file: string, options: LoadOptions = {}): RunResult {
+  const loaded = loadScenario(file, options);
   const assumptions = buildAssumptions(loaded);
   const projection = project(assumptions);
   assertFinite(projection);
-  const options = loaded.scenario.measures;
+  const measureOptions = loaded.scenario.measures;
   const measures = computeMeasures(assumptions, projection, {
-    gapPeriods: options.gap_periods,
-    targetReserveRatio: options.target_reserve_ratio,
-    scaledPremiumYears: options.scaled_premium_years,
+    gapPeriods: measureOptions.gap_periods,
+    targetReserveRatio: measureOptions.target_reserve_ratio,
+    scaledPremiumYears: measureOptions.scaled_premium_years,
   });
   return { loaded, assumptions, projection, measures };
 }

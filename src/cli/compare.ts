@@ -20,6 +20,7 @@ import { comparisonCsv, comparisonRows, compareScenarios, difference, thresholdC
 import type { ComparisonTable, ScenarioRows } from '../report/comparison.js';
 import { percent, table } from '../report/terminal.js';
 import { displayPathOf } from '../scenario/load.js';
+import type { LoadOptions } from '../scenario/load.js';
 import { scenarioErrorFrom } from '../scenario/errors.js';
 import type { ScenarioErrorData } from '../scenario/errors.js';
 import { grouped } from '../report/format.js';
@@ -29,8 +30,8 @@ export type ProjectionMessage =
   | { ok: true; scenario: ScenarioRows; provenance: unknown }
   | { ok: false; error: unknown };
 
-export function projectForComparison(file: string): { scenario: ScenarioRows; provenance: unknown } {
-  const result = projectScenario(file);
+export function projectForComparison(file: string, options: LoadOptions = {}): { scenario: ScenarioRows; provenance: unknown } {
+  const result = projectScenario(file, options);
   const { scenario } = result.loaded.scenario;
   return {
     scenario: comparisonRows(scenario.id, scenario.title, result.projection, result.measures),
@@ -38,8 +39,8 @@ export function projectForComparison(file: string): { scenario: ScenarioRows; pr
   };
 }
 
-export async function projectAll(files: readonly string[], jobs: number): Promise<Array<{ scenario: ScenarioRows; provenance: unknown }>> {
-  if (jobs <= 1) return files.map(projectForComparison);
+export async function projectAll(files: readonly string[], jobs: number, options: LoadOptions = {}): Promise<Array<{ scenario: ScenarioRows; provenance: unknown }>> {
+  if (jobs <= 1) return files.map((file) => projectForComparison(file, options));
   const results: Array<{ scenario: ScenarioRows; provenance: unknown }> = new Array(files.length);
   let next = 0;
   const workerUrl = new URL('./projection-worker.js', import.meta.url);
@@ -62,7 +63,7 @@ export async function projectAll(files: readonly string[], jobs: number): Promis
           results[message.index] = { scenario: message.scenario, provenance: message.provenance };
           take();
         });
-        worker.postMessage({ index, file: files[index] });
+        worker.postMessage({ index, file: files[index], options });
       };
       worker.once('error', fail);
       take();
@@ -87,8 +88,8 @@ export function maxJobs(scenarios: number): number {
   return Math.min(availableParallelism(), scenarios);
 }
 
-export async function compareCommand(files: string[], options: { out?: string; threshold: number; jobs?: number }): Promise<{ text: string; dir: string }> {
-  const projected = await projectAll(files, Math.min(options.jobs ?? defaultJobs(), maxJobs(files.length)));
+export async function compareCommand(files: string[], options: { out?: string; threshold: number; jobs?: number; allowPaths?: string[] }): Promise<{ text: string; dir: string }> {
+  const projected = await projectAll(files, Math.min(options.jobs ?? defaultJobs(), maxJobs(files.length)), { allowPaths: options.allowPaths });
   const comparison = compareScenarios(projected.map((p) => p.scenario));
   const dir = options.out ?? resolve('reports', comparisonFolder(comparison.ids));
   const thresholds = thresholdYears(comparison, options.threshold);

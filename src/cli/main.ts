@@ -6,6 +6,7 @@ import yargs from 'yargs';
 import { formatScenarioError, isScenarioError } from '../scenario/errors.js';
 import type { ScenarioError } from '../scenario/errors.js';
 import { displayPathOf, loadScenario } from '../scenario/load.js';
+import type { LoadOptions } from '../scenario/load.js';
 import { buildAssumptions } from '../assumptions/build.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
 import { calibrationOf, defaultReportDir, projectScenario, writeReport } from '../pipeline.js';
@@ -36,6 +37,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const parser = yargs(argv)
     .scriptName('coverage-sim')
     .usage('$0 <command> [options]\n\nActuarial projection of social security schemes from scenario files.')
+    .option('allow-path', { type: 'string', array: true, describe: 'A folder data tables may be read from besides the project and the scenario\'s folder (repeatable)' })
     .command(
       'run <scenario>',
       'Project a scenario and write reports/<id>/ (summary.csv, detail.csv, measures.csv, scenario.resolved.yaml)',
@@ -47,7 +49,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           .option('calibration', { type: 'boolean', default: false, describe: 'Also compare the first year with published aggregates (calibration.csv)' })
           .option('targets', { type: 'string', describe: 'Calibration targets (CSV; default data/calibration/perkeso-published.csv)' }),
       (args) => {
-        code = runCommand(args.scenario, { out: args.out, json: args.json, calibration: args.calibration || args.targets !== undefined, targets: args.targets }, io);
+        code = runCommand(args.scenario, { out: args.out, json: args.json, calibration: args.calibration || args.targets !== undefined, targets: args.targets, allowPaths: args.allowPath }, io);
       },
     )
     .command(
@@ -59,7 +61,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           .option('out', { type: 'string', describe: 'Write the report to this folder instead of reports/<id>/' })
           .option('targets', { type: 'string', describe: 'Calibration targets (CSV; default data/calibration/perkeso-published.csv)' }),
       (args) => {
-        code = runCommand(args.scenario, { out: args.out, json: false, calibration: true, targets: args.targets, calibrationOnly: true }, io);
+        code = runCommand(args.scenario, { out: args.out, json: false, calibration: true, targets: args.targets, calibrationOnly: true, allowPaths: args.allowPath }, io);
       },
     )
     .command(
@@ -72,7 +74,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           .option('threshold', { type: 'number', default: 0.01, describe: 'Relative difference whose first year is reported in thresholds.csv' })
           .option('jobs', { type: 'number', describe: 'Project in this many worker threads (default 1: on two cores this thread is faster)' }),
       async (args) => {
-        code = await compareCli(args.scenarios as string[], { out: args.out, threshold: args.threshold, jobs: args.jobs }, io);
+        code = await compareCli(args.scenarios as string[], { out: args.out, threshold: args.threshold, jobs: args.jobs, allowPaths: args.allowPath }, io);
       },
     )
     .command(
@@ -80,7 +82,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       'Check scenario files (schema, references, data tables) without projecting',
       (y) => y.positional('files', { type: 'string', array: true, demandOption: true }),
       (args) => {
-        code = validateCommand(args.files as string[], io);
+        code = validateCommand(args.files as string[], { allowPaths: args.allowPath }, io);
       },
     )
     .command(
@@ -118,11 +120,12 @@ interface RunOptions {
   targets?: string;
   /** Print the calibration table only (the calibrate command). */
   calibrationOnly?: boolean;
+  allowPaths?: string[];
 }
 
 function runCommand(file: string, options: RunOptions, io: Io): number {
   try {
-    const result = projectScenario(file);
+    const result = projectScenario(file, { allowPaths: options.allowPaths });
     const calibration = options.calibration ? calibrationOf(result, options.targets) : undefined;
     const dir = options.out ?? defaultReportDir(result);
     const { replaced } = writeReport(result, dir, calibration);
@@ -140,7 +143,7 @@ function runCommand(file: string, options: RunOptions, io: Io): number {
   }
 }
 
-async function compareCli(files: string[], options: { out?: string; threshold: number; jobs?: number }, io: Io): Promise<number> {
+async function compareCli(files: string[], options: { out?: string; threshold: number; jobs?: number; allowPaths?: string[] }, io: Io): Promise<number> {
   if (files.length < 2) {
     io.stderr('compare needs a baseline and at least one option\n');
     return EXIT_BAD_INPUT;
@@ -154,11 +157,11 @@ async function compareCli(files: string[], options: { out?: string; threshold: n
   }
 }
 
-function validateCommand(files: string[], io: Io): number {
+function validateCommand(files: string[], options: LoadOptions, io: Io): number {
   let code = EXIT_OK;
   for (const file of files) {
     try {
-      buildAssumptions(loadScenario(file));
+      buildAssumptions(loadScenario(file, options));
       io.stdout(`${file}: valid\n`);
     } catch (e) {
       code = Math.max(code, reportFailure(e, io));

@@ -3,6 +3,7 @@
  * cross-references a schema cannot see). Output: a validated scenario that knows where each of
  * its keys came from, so that every later stage can report an error at file:line:column.
  */
+import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ScenarioError, formatKeyPath } from './errors.js';
 import type { KeyPath, SourcePlace } from './errors.js';
@@ -35,7 +36,12 @@ export function displayPathOf(absolute: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
 }
 
-export function loadScenario(file: string): LoadedScenario {
+export interface LoadOptions {
+  /** Folders data tables may also be read from (`--allow-path`). */
+  allowPaths?: readonly string[];
+}
+
+export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   const files = readChain(resolve(file));
   let merged: unknown = {};
   for (let i = files.length - 1; i >= 0; i--) merged = mergeScenario(merged, files[i].data);
@@ -68,10 +74,13 @@ export function loadScenario(file: string): LoadedScenario {
   const tablePath = (path: KeyPath): string => {
     const value = getIn(scenario, path);
     if (typeof value !== 'string') throw error(path, 'expected a path to a CSV table');
-    if (isAbsolute(value)) return value;
-    if (value.startsWith('data/')) return resolve(PROJECT_ROOT, value);
     const origin = originFile(path, mergedData, files);
-    return resolve(dirname(origin.path), value);
+    const table = isAbsolute(value) ? value : value.startsWith('data/') ? resolve(PROJECT_ROOT, value) : resolve(dirname(origin.path), value);
+    // Scenario files travel by e-mail: a table is read only from the project, the folder of the
+    // scenario file that names it, or a folder the user allows.
+    const allowed = [PROJECT_ROOT, dirname(origin.path), ...(options.allowPaths ?? []).map((p) => resolve(p))];
+    if (!allowed.some((folder) => isInside(realPath(table), realPath(folder)))) throw error(path, messages.tableOutsideAllowed(displayPathOf(table)));
+    return table;
   };
 
   const loaded: LoadedScenario = { scenario, files, merged: mergedData, locate, error, tablePath };
@@ -175,6 +184,20 @@ function originFile(path: KeyPath, merged: unknown, files: readonly SourceFile[]
     if (local && placeIn(source, local)) return source;
   }
   return files[0];
+}
+
+/** The path with symbolic links resolved, so that a link cannot lead out of an allowed folder. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 export function getIn(root: unknown, path: KeyPath): unknown {

@@ -79,3 +79,17 @@ describe('hostile input', () => {
     expect(result.stderr).toMatch(/cannot write the report to .*file\/report/);
   });
 });
+
+describe('file safety', () => {
+  it('a data table outside the project and the scenario folder is refused unless its folder is allowed', async () => {
+    const elsewhere = tempDir();
+    writeFileSync(join(elsewhere, 'secret.csv'), 'sex,age,share\nM,40,1\n');
+    const path = scenarioVariant('cells', (s: Yaml) => (s.groups[0].age_sex = join(elsewhere, 'secret.csv')));
+    expect(await rejected(path)).toMatch(/groups\[0\]\.age_sex: .*secret\.csv is outside the project and the scenario's folder/);
+    const relative = scenarioVariant('cells', (s: Yaml) => (s.groups[0].age_sex = '../../../../../../../../etc/passwd'));
+    expect(await rejected(relative)).toMatch(/is outside the project and the scenario's folder/);
+    const allowed = await cli('validate', path, '--allow-path', elsewhere);
+    // Allowed, the table is read (and found wanting for a cohort group: no entry_share).
+    expect(allowed.stderr).toMatch(/secret\.csv:1: missing column "entry_share"/);
+  });
+});

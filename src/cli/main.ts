@@ -1,5 +1,5 @@
 /**
- * The command line (yargs): run · calibrate · compare · validate · schema. Thin: it parses arguments, calls the
+ * The command line (yargs): run · calibrate · compare · verify · validate · schema. Thin: it parses arguments, calls the
  * pipeline, prints, and maps errors to exit codes (2 for bad input, 1 for internal failure).
  */
 import yargs from 'yargs';
@@ -15,6 +15,7 @@ import { jsonSummary } from '../report/json.js';
 import { terminalSummary } from '../report/terminal.js';
 import { TOOL_VERSION } from '../version.js';
 import { compareCommand } from './compare.js';
+import { verifyReport } from './verify.js';
 import { ProjectionError } from '../engine/check.js';
 import { messages } from '../messages.js';
 
@@ -31,6 +32,8 @@ export const processIo: Io = {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
+/** `verify`: the report's inputs or outputs differ from a new run. */
+export const EXIT_NOT_VERIFIED = 3;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code = EXIT_OK;
@@ -78,6 +81,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       },
     )
     .command(
+      'verify <report>',
+      'Re-run a report folder from its scenario.resolved.yaml and check its data hashes and CSVs (exit 3 if anything differs)',
+      (y) => y.positional('report', { type: 'string', demandOption: true, describe: 'A report folder, e.g. reports/baseline-2025' }),
+      (args) => {
+        code = verifyCommand(args.report, io);
+      },
+    )
+    .command(
       'validate <files..>',
       'Check scenario files (schema, references, data tables) without projecting',
       (y) => y.positional('files', { type: 'string', array: true, demandOption: true }),
@@ -93,7 +104,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
       },
     )
-    .demandCommand(1, 'Name a command: run, calibrate, compare, validate or schema.')
+    .demandCommand(1, 'Name a command: run, calibrate, compare, verify, validate or schema.')
     .strict()
     .version(TOOL_VERSION)
     .help()
@@ -152,6 +163,16 @@ async function compareCli(files: string[], options: { out?: string; threshold: n
     const { text } = await compareCommand(files, options);
     io.stdout(text);
     return EXIT_OK;
+  } catch (e) {
+    return reportFailure(e, io);
+  }
+}
+
+function verifyCommand(folder: string, io: Io): number {
+  try {
+    const { lines, identical } = verifyReport(folder);
+    io.stdout(lines.join('\n') + '\n');
+    return identical ? EXIT_OK : EXIT_NOT_VERIFIED;
   } catch (e) {
     return reportFailure(e, io);
   }

@@ -13,6 +13,8 @@ export interface Provenance {
   tool: string;
   version: string;
   node: string;
+  /** The seed of the scenario's stochastic block (null without one). */
+  seed: number | null;
   scenario_files: Array<{ path: string; sha256: string }>;
   data_files: Array<{ path: string; sha256: string }>;
 }
@@ -28,6 +30,7 @@ export function provenanceOf(loaded: LoadedScenario, assumptions: Assumptions): 
     tool: 'coverage-sim',
     version: TOOL_VERSION,
     node: process.version,
+    seed: loaded.scenario.stochastic?.seed ?? null,
     scenario_files: loaded.files.map((f) => ({ path: shownPath(f.path), sha256: createHash('sha256').update(f.text).digest('hex') })),
     data_files: assumptions.inputs.map((f) => ({ path: shownPath(f.path), sha256: f.sha256 })),
   };

@@ -338,6 +338,7 @@ export const scenarioSchema = z.strictObject({
       tool: z.string(),
       version: z.string(),
       node: z.string(),
+      seed: z.number().int().nullable().optional(),
       scenario_files: z.array(z.strictObject({ path: z.string(), sha256: z.string() })),
       data_files: z.array(z.strictObject({ path: z.string(), sha256: z.string() })),
     })

@@ -26,13 +26,13 @@ export class PendingName extends Error {
   }
 }
 
-export function resolveSeries(value: Series, path: KeyPath, bounds: Bounds, ctx: SeriesContext): Float64Array {
+export function resolveSeries(value: Series, path: KeyPath, bounds: Bounds, ctx: SeriesContext, timeLimitMs = EXPRESSION_TIME_LIMIT_MS): Float64Array {
   const n = ctx.endYear - ctx.startYear + 1;
   const out = new Float64Array(n);
   if (typeof value === 'number') {
     out.fill(value);
   } else if (typeof value === 'string') {
-    evaluateExpression(value, path, out, ctx);
+    evaluateExpression(value, path, out, ctx, timeLimitMs);
   } else if (isRamp(value)) {
     for (let i = 0; i < n; i++) out[i] = rampValue(value, ctx.startYear + i);
   } else if (isInterpolated(value)) {
@@ -50,7 +50,10 @@ export function resolveSeries(value: Series, path: KeyPath, bounds: Bounds, ctx:
   return out;
 }
 
-function evaluateExpression(source: string, path: KeyPath, out: Float64Array, ctx: SeriesContext): void {
+/** Time an expression may take over all projection years, in milliseconds. */
+export const EXPRESSION_TIME_LIMIT_MS = 1000;
+
+function evaluateExpression(source: string, path: KeyPath, out: Float64Array, ctx: SeriesContext, timeLimitMs = EXPRESSION_TIME_LIMIT_MS): void {
   const names = ['year', 't', ...ctx.named.keys(), ...(ctx.pending ?? [])];
   let compiled;
   try {
@@ -61,7 +64,10 @@ function evaluateExpression(source: string, path: KeyPath, out: Float64Array, ct
   }
   for (const name of compiled.names) if (ctx.pending?.has(name)) throw new PendingName(name);
   const scope: Record<string, number> = {};
+  // Arithmetic on an allowlisted tree cannot loop, but a limit costs nothing and bounds the rest.
+  const started = performance.now();
   for (let i = 0; i < out.length; i++) {
+    if (performance.now() - started > timeLimitMs) throw ctx.error(path, messages.expression(`it takes longer than ${timeLimitMs} ms to evaluate`));
     scope.year = ctx.startYear + i;
     scope.t = i;
     for (const name of compiled.names) {

@@ -30,6 +30,20 @@ describe('expression sandbox', () => {
     ['"abc"', /only numbers/],
     ['1; 2', /several statements is not allowed/],
     ['5 cm', /unknown name "cm"/],
+    // Payloads from mathjs' security notes and reports: every route to a JavaScript object or
+    // function is closed by the allowlist of node types and functions.
+    // (mathjs cannot even parse a call of a call's result: refused as a syntax error.)
+    ['[].map.constructor("return this")()', /not allowed|Value expected/],
+    ['cos.constructor("return process")()', /not allowed|Value expected/],
+    ['[].map.constructor("return this")', /not allowed/],
+    ['f = parse', /assignment is not allowed/],
+    ['x = {}; x.__proto__.polluted = 1', /not allowed/],
+    ['{}["__proto__"]', /not allowed/],
+    ['import({x: 1}, {override: true})', /"import" is not allowed/],
+    ['resolve(x, {x: 1})', /"resolve" is not allowed/],
+    ['derivative("x^2", "x")', /"derivative" is not allowed/],
+    ['typed("f", {"number": 1})', /"typed" is not allowed/],
+    ['unit("5 cm")', /"unit" is not allowed/],
     ['process', /unknown name "process"/],
   ];
   for (const [source, reason] of refused) {

@@ -72,6 +72,12 @@ describe('series', () => {
     expect(() => resolve({ 2020: 0.05 })).toThrow(/year 2020 is outside the projection \(2025-2034\)/);
   });
 
+  it('an expression is stopped once it has taken longer than its time limit', () => {
+    // A limit already passed before the first year: the check is in the evaluation loop.
+    expect(() => resolveSeries('wage_growth * 2 + t', ['x'], BOUNDS.growth, context, -1)).toThrow(/takes longer than -1 ms to evaluate/);
+    expect(resolveSeries('wage_growth * 2 + 0 * t', ['x'], BOUNDS.growth, context)[0]).toBeCloseTo(0.08, 15);
+  });
+
   it('an expression that is not a real number in some year is an error', () => {
     expect(() => resolve('sqrt(2030 - year)')).toThrow(/does not give a real number/);
     expect(() => resolve('1 / (year - 2030)')).toThrow(/not a finite number|out of range/);

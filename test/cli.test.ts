@@ -34,11 +34,12 @@ describe('coverage-sim run', () => {
   });
 
   it('the same inputs give byte-identical files, and a second run replaces only its own folder', async () => {
-    const before = readFileSync(join(out, 'summary.csv'));
+    const names = ['summary.csv', 'detail.csv', 'measures.csv', 'scenario.resolved.yaml'];
+    const before = names.map((name) => readFileSync(join(out, name)));
     const again = await cli('run', scenario, '--out', out);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('replaced the previous report');
-    expect(readFileSync(join(out, 'summary.csv')).equals(before)).toBe(true);
+    names.forEach((name, k) => expect(readFileSync(join(out, name)).equals(before[k]), name).toBe(true));
     expect(readFileSync(join(out, MARKER), 'utf8')).toContain('summary.csv');
   });
 

@@ -1,0 +1,96 @@
+/**
+ * Every bundled scenario projects without error, and each extension moves the measures the way
+ * its design says (scenarios/README.md): more registered persons and contributions where
+ * registration rises, new schemes with their own flows, the 24-hour cover's phased rates.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../src/pipeline.js';
+import type { SchemeProjection } from '../src/engine/result.js';
+import { PROJECT, run } from './helpers/scenarios.js';
+
+const SCENARIOS = join(PROJECT, 'scenarios');
+const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml'));
+const results = new Map<string, RunResult>(files.map((f) => [f.replace(/\.yaml$/, ''), run(join(SCENARIOS, f))]));
+
+const scheme = (name: string, id: string): SchemeProjection => {
+  const s = results.get(name)!.projection.schemes.find((x) => x.id === id);
+  if (!s) throw new Error(`${name} has no scheme ${id}`);
+  return s;
+};
+const YEAR_2030 = 5;
+describe('bundled scenarios', () => {
+  it('every scenario in scenarios/ projects, with an id equal to its file name', () => {
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    for (const [name, r] of results) {
+      expect(r.loaded.scenario.scenario.id).toBe(name);
+      expect(r.loaded.scenario.scenario.description ?? '').not.toBe('');
+    }
+  });
+
+  it('foreign workers fully registered: more registered and more contributions in both Act 4 schemes by 2030', () => {
+    for (const id of ['employment_injury', 'invalidity']) {
+      expect(scheme('foreign-workers-full-registration', id).registered[YEAR_2030]).toBeGreaterThan(scheme('baseline-2025', id).registered[YEAR_2030]);
+      expect(scheme('foreign-workers-full-registration', id).contributions[YEAR_2030]).toBeGreaterThan(scheme('baseline-2025', id).contributions[YEAR_2030]);
+    }
+    expect(scheme('foreign-workers-full-registration', 'employment_injury').registered[0]).toBeCloseTo(scheme('baseline-2025', 'employment_injury').registered[0], 3);
+  });
+
+  it('regularisation adds a group and more registered persons than full registration alone', () => {
+    expect(results.get('foreign-workers-regularisation')!.projection.groupIds).toContain('regularised_foreign_workers');
+    expect(scheme('foreign-workers-regularisation', 'employment_injury').registered[YEAR_2030]).toBeGreaterThan(scheme('foreign-workers-full-registration', 'employment_injury').registered[YEAR_2030]);
+  });
+
+  it('domestic workers: registration rises, and with it contributions', () => {
+    const g = results.get('domestic-workers')!.projection.groupIds.indexOf('domestic_workers');
+    expect(g).toBeGreaterThanOrEqual(0);
+    expect(scheme('domestic-workers', 'employment_injury').registered[YEAR_2030] - scheme('baseline-2025', 'employment_injury').registered[YEAR_2030]).toBeGreaterThan(30_000);
+    expect(scheme('domestic-workers', 'invalidity').contributions[YEAR_2030]).toBeGreaterThan(scheme('baseline-2025', 'invalidity').contributions[YEAR_2030]);
+  });
+
+  it('fishers: foreign crew rated for fishing risk raise employment-injury benefits; local fishers on higher plans pay more', () => {
+    expect(results.get('fishers')!.projection.groupIds).toContain('foreign_fishing_crew');
+    expect(scheme('fishers', 'employment_injury').benefits[YEAR_2030]).toBeGreaterThan(scheme('baseline-2025', 'employment_injury').benefits[YEAR_2030]);
+    expect(scheme('fishers', 'self_employment_injury').contributions[YEAR_2030]).toBeGreaterThan(scheme('baseline-2025', 'self_employment_injury').contributions[YEAR_2030]);
+    expect(scheme('fishers', 'self_employment_injury').registered[YEAR_2030]).toBeGreaterThan(scheme('baseline-2025', 'self_employment_injury').registered[YEAR_2030]);
+  });
+
+  it('cross-border commuters: a new scheme from 2027, nothing before, the baseline schemes untouched', () => {
+    const commuters = scheme('cross-border-commuters', 'cross_border_commuters');
+    expect(commuters.registered[1]).toBe(0); // 2026
+    expect(commuters.contributions[1]).toBe(0);
+    expect(commuters.registered[2]).toBeGreaterThan(0); // 2027
+    expect(commuters.contributions[YEAR_2030]).toBeGreaterThan(0);
+    expect(commuters.benefits[YEAR_2030]).toBeGreaterThan(0);
+    expect(commuters.registered[10]).toBeGreaterThan(commuters.registered[YEAR_2030]); // take-up ramp
+    for (const id of ['employment_injury', 'invalidity', 'self_employment_injury']) {
+      expect(Array.from(scheme('cross-border-commuters', id).fundEnd)).toEqual(Array.from(scheme('baseline-2025', id).fundEnd));
+    }
+  });
+
+  it('cross-border commuters paying a flat amount: the same benefits, other contributions', () => {
+    const rate = scheme('cross-border-commuters', 'cross_border_commuters');
+    const daily = scheme('cross-border-commuters-daily', 'cross_border_commuters');
+    expect(Array.from(daily.benefits)).toEqual(Array.from(rate.benefits));
+    expect(daily.contributions[2]).not.toBe(rate.contributions[2]);
+  });
+
+  it('the 24-hour cover: contribution rates of 0.75%, 1.00% and 1.25% in its three phases', () => {
+    const m = results.get('non-employment-injury-phases')!.measures.schemes.find((s) => s.scheme === 'non_employment_injury')!;
+    const rate = (year: number) => m.contributionRate[year - 2025]!;
+    expect(rate(2026)).toBeCloseTo(0.0075, 6);
+    expect(rate(2028)).toBeCloseTo(0.01, 6);
+    expect(rate(2030)).toBeCloseTo(0.0125, 6);
+    expect(scheme('non-employment-injury-phases', 'non_employment_injury').benefits[YEAR_2030]).toBeGreaterThan(0);
+  });
+
+  it('all extensions together: every new scheme and group, and more registered persons than any one of them', () => {
+    const all = results.get('all-extensions')!;
+    expect(all.projection.schemes.map((s) => s.id)).toEqual(expect.arrayContaining(['cross_border_commuters', 'non_employment_injury', 'employment_injury', 'invalidity', 'self_employment_injury']));
+    expect(all.projection.groupIds).toEqual(expect.arrayContaining(['regularised_foreign_workers', 'foreign_fishing_crew', 'cross_border_commuters']));
+    for (const name of ['foreign-workers-regularisation', 'domestic-workers', 'fishers']) {
+      expect(scheme('all-extensions', 'employment_injury').registered[YEAR_2030]).toBeGreaterThan(scheme(name, 'employment_injury').registered[YEAR_2030]);
+    }
+  });
+});

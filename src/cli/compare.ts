@@ -118,7 +118,9 @@ function headlineTable(t: ComparisonTable, scenarios: readonly ScenarioRows[]): 
     const add = (label: string, k: number, format: (x: number | null) => string) => {
       if (k < 0) return;
       const v = t.values[k];
-      rows.push([label, ...v.map((x) => (x === undefined ? '' : format(x))), ...v.slice(1).map((x) => format(difference(x, v[0])))]);
+      // A difference exists only where both values do (a depletion year of "none" has none).
+      const delta = (x: number | null | undefined) => (x === undefined || x === null || v[0] === undefined || v[0] === null ? 'n/a' : format(difference(x, v[0])));
+      rows.push([label, ...v.map((x) => (x === undefined ? '' : format(x))), ...v.slice(1).map(delta)]);
     };
     for (const k of t.keys.map((key, index) => ({ key, index })).filter(({ key }) => key.scheme === scheme && key.measure === 'general_average_premium')) {
       add(`GAP ${k.key.from}-${k.key.to}`, k.index, percent);

@@ -15,6 +15,12 @@ import { readTargets } from './assumptions/targets.js';
 import { calibrate } from './measures/calibration.js';
 import type { CalibrationRow } from './measures/calibration.js';
 import { calibrationCsv } from './report/calibration.js';
+import { runCharts } from './report/charts/run-charts.js';
+import { renderCharts } from './report/charts/renderer.js';
+import type { Lang } from './report/charts/labels.js';
+import { reportHtml } from './report/html.js';
+import { assumptionDifferences } from './scenario/differences.js';
+import type { AssumptionDifference } from './scenario/differences.js';
 import type { Projection } from './engine/result.js';
 import { summaryCsv } from './report/summary.js';
 import { detailCsv } from './report/detail.js';
@@ -66,6 +72,44 @@ export function defaultReportDir(result: RunResult, reportsRoot = 'reports'): st
   return resolve(reportsRoot, result.loaded.scenario.scenario.id);
 }
 
-export function writeReport(result: RunResult, dir: string, calibration?: readonly CalibrationRow[]): { replaced: boolean } {
-  return writeReportFolder(dir, reportFiles(result, calibration));
+export interface ReportOptions {
+  lang: Lang;
+  calibration?: readonly CalibrationRow[];
+  /** Charts and report.html (on by default). */
+  charts?: boolean;
+}
+
+/** Every file of a run's report: the CSVs, and the charts and report.html. */
+export async function fullReportFiles(result: RunResult, options: ReportOptions): Promise<Map<string, string | Buffer>> {
+  const files: Map<string, string | Buffer> = reportFiles(result, options.calibration);
+  if (options.charts === false) return files;
+  const { loaded, assumptions, projection, measures } = result;
+  const charts = runCharts({ projection, measures, groupLabels: assumptions.groups.map((g) => g.label), currency: assumptions.currency, lang: options.lang });
+  const rendered = await renderCharts(charts);
+  for (const [name, buffer] of rendered) files.set(`charts/${name}`, buffer);
+  files.set(
+    'report.html',
+    reportHtml({
+      title: loaded.scenario.scenario.title,
+      description: loaded.scenario.scenario.description ?? '',
+      lang: options.lang,
+      projection,
+      measures,
+      differences: baselineDifferences(loaded),
+      charts: charts.map((c) => ({ name: c.name, title: c.title, png: rendered.get(`${c.name}.png`)! })),
+      provenance: provenanceOf(loaded, assumptions),
+    }),
+  );
+  return files;
+}
+
+/** Where a scenario differs from the root of its `extends` chain (null for a baseline). */
+export function baselineDifferences(loaded: LoadedScenario): AssumptionDifference[] | null {
+  if (loaded.files.length < 2) return null;
+  const root = loadScenario(loaded.files[loaded.files.length - 1].path);
+  return assumptionDifferences(root.scenario, loaded.scenario);
+}
+
+export async function writeReport(result: RunResult, dir: string, options: ReportOptions): Promise<{ replaced: boolean }> {
+  return writeReportFolder(dir, await fullReportFiles(result, options));
 }

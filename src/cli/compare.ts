@@ -24,6 +24,10 @@ import type { LoadOptions } from '../scenario/load.js';
 import { scenarioErrorFrom } from '../scenario/errors.js';
 import type { ScenarioErrorData } from '../scenario/errors.js';
 import { grouped } from '../report/format.js';
+import { compareCharts } from '../report/charts/compare-charts.js';
+import { renderCharts } from '../report/charts/renderer.js';
+import type { Lang } from '../report/charts/labels.js';
+import { compareHtml } from '../report/html.js';
 
 /** What one projection sends back: its rows and provenance, or the failure to report. */
 export type ProjectionMessage =
@@ -88,20 +92,35 @@ export function maxJobs(scenarios: number): number {
   return Math.min(availableParallelism(), scenarios);
 }
 
-export async function compareCommand(files: string[], options: { out?: string; threshold: number; jobs?: number; allowPaths?: string[] }): Promise<{ text: string; dir: string }> {
+export async function compareCommand(files: string[], options: { out?: string; threshold: number; jobs?: number; allowPaths?: string[]; lang?: Lang; charts?: boolean }): Promise<{ text: string; dir: string }> {
   const projected = await projectAll(files, Math.min(options.jobs ?? defaultJobs(), maxJobs(files.length)), { allowPaths: options.allowPaths });
   const comparison = compareScenarios(projected.map((p) => p.scenario));
   const dir = options.out ?? resolve('reports', comparisonFolder(comparison.ids));
   const thresholds = thresholdYears(comparison, options.threshold);
-  writeReportFolder(
-    dir,
-    new Map([
-      ['comparison.csv', comparisonCsv(comparison)],
-      ['thresholds.csv', thresholdCsv(thresholds, options.threshold)],
-      ['scenarios.yaml', stringify({ scenarios: projected.map((p) => p.provenance) }, { lineWidth: 0 })],
-    ]),
-  );
-  return { text: headlineTable(comparison, projected.map((p) => p.scenario)) + `\nComparison written to ${displayPathOf(dir)}\n`, dir };
+  const headline = headlineTable(comparison, projected.map((p) => p.scenario));
+  const output = new Map<string, string | Buffer>([
+    ['comparison.csv', comparisonCsv(comparison)],
+    ['thresholds.csv', thresholdCsv(thresholds, options.threshold)],
+    ['scenarios.yaml', stringify({ scenarios: projected.map((p) => p.provenance) }, { lineWidth: 0 })],
+  ]);
+  if (options.charts !== false) {
+    const lang = options.lang ?? 'en';
+    const charts = compareCharts(comparison, lang);
+    const rendered = await renderCharts(charts);
+    for (const [name, buffer] of rendered) output.set(`charts/${name}`, buffer);
+    output.set(
+      'report.html',
+      compareHtml({
+        title: projected.map((p) => p.scenario.title).join(' · '),
+        lang,
+        headline,
+        charts: charts.map((c) => ({ name: c.name, title: c.title, png: rendered.get(`${c.name}.png`)! })),
+        provenance: stringify({ scenarios: projected.map((p) => p.provenance) }, { lineWidth: 0 }),
+      }),
+    );
+  }
+  writeReportFolder(dir, output);
+  return { text: headline + `\nComparison written to ${displayPathOf(dir)}\n`, dir };
 }
 
 /** The headline measures per scheme, one column per scenario and one per difference. */

@@ -11,6 +11,7 @@ import { buildAssumptions } from '../assumptions/build.js';
 import { scenarioJsonSchema } from '../scenario/schema.js';
 import { calibrationOf, defaultReportDir, projectScenario, writeReport } from '../pipeline.js';
 import { calibrationTable } from '../report/calibration.js';
+import type { Lang } from '../report/charts/labels.js';
 import { jsonSummary } from '../report/json.js';
 import { terminalSummary } from '../report/terminal.js';
 import { TOOL_VERSION } from '../version.js';
@@ -50,9 +51,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           .option('out', { type: 'string', describe: 'Write the report to this folder instead of reports/<id>/' })
           .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' })
           .option('calibration', { type: 'boolean', default: false, describe: 'Also compare the first year with published aggregates (calibration.csv)' })
+          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const, describe: 'Language of the charts and report.html' })
+          .option('charts', { type: 'boolean', default: true, describe: 'Write the charts and report.html (--no-charts: CSVs only)' })
           .option('targets', { type: 'string', describe: 'Calibration targets (CSV; default data/calibration/perkeso-published.csv)' }),
-      (args) => {
-        code = runCommand(args.scenario, { out: args.out, json: args.json, calibration: args.calibration || args.targets !== undefined, targets: args.targets, allowPaths: args.allowPath }, io);
+      async (args) => {
+        code = await runCommand(args.scenario, { out: args.out, json: args.json, calibration: args.calibration || args.targets !== undefined, targets: args.targets, allowPaths: args.allowPath, lang: args.lang, charts: args.charts }, io);
       },
     )
     .command(
@@ -62,9 +65,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         y
           .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
           .option('out', { type: 'string', describe: 'Write the report to this folder instead of reports/<id>/' })
-          .option('targets', { type: 'string', describe: 'Calibration targets (CSV; default data/calibration/perkeso-published.csv)' }),
-      (args) => {
-        code = runCommand(args.scenario, { out: args.out, json: false, calibration: true, targets: args.targets, calibrationOnly: true, allowPaths: args.allowPath }, io);
+          .option('targets', { type: 'string', describe: 'Calibration targets (CSV; default data/calibration/perkeso-published.csv)' })
+          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const, describe: 'Language of the charts and report.html' })
+          .option('charts', { type: 'boolean', default: true, describe: 'Write the charts and report.html (--no-charts: CSVs only)' }),
+      async (args) => {
+        code = await runCommand(args.scenario, { out: args.out, json: false, calibration: true, targets: args.targets, calibrationOnly: true, allowPaths: args.allowPath, lang: args.lang, charts: args.charts }, io);
       },
     )
     .command(
@@ -75,9 +80,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'The baseline scenario first, then the options' })
           .option('out', { type: 'string', describe: 'Write the comparison to this folder' })
           .option('threshold', { type: 'number', default: 0.01, describe: 'Relative difference whose first year is reported in thresholds.csv' })
-          .option('jobs', { type: 'number', describe: 'Project in this many worker threads (default 1: on two cores this thread is faster)' }),
+          .option('jobs', { type: 'number', describe: 'Project in this many worker threads (default 1: on two cores this thread is faster)' })
+          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const, describe: 'Language of the charts and report.html' })
+          .option('charts', { type: 'boolean', default: true, describe: 'Write the charts and report.html (--no-charts: CSVs only)' }),
       async (args) => {
-        code = await compareCli(args.scenarios as string[], { out: args.out, threshold: args.threshold, jobs: args.jobs, allowPaths: args.allowPath }, io);
+        code = await compareCli(args.scenarios as string[], { out: args.out, threshold: args.threshold, jobs: args.jobs, allowPaths: args.allowPath, lang: args.lang, charts: args.charts }, io);
       },
     )
     .command(
@@ -132,14 +139,16 @@ interface RunOptions {
   /** Print the calibration table only (the calibrate command). */
   calibrationOnly?: boolean;
   allowPaths?: string[];
+  lang: Lang;
+  charts: boolean;
 }
 
-function runCommand(file: string, options: RunOptions, io: Io): number {
+async function runCommand(file: string, options: RunOptions, io: Io): Promise<number> {
   try {
     const result = projectScenario(file, { allowPaths: options.allowPaths });
     const calibration = options.calibration ? calibrationOf(result, options.targets) : undefined;
     const dir = options.out ?? defaultReportDir(result);
-    const { replaced } = writeReport(result, dir, calibration);
+    const { replaced } = await writeReport(result, dir, { lang: options.lang, calibration, charts: options.charts });
     const shown = displayPathOf(dir);
     if (options.json) {
       io.stdout(JSON.stringify(jsonSummary(result.loaded.scenario.scenario.id, result.projection, result.measures)) + '\n');
@@ -154,7 +163,7 @@ function runCommand(file: string, options: RunOptions, io: Io): number {
   }
 }
 
-async function compareCli(files: string[], options: { out?: string; threshold: number; jobs?: number; allowPaths?: string[] }, io: Io): Promise<number> {
+async function compareCli(files: string[], options: { out?: string; threshold: number; jobs?: number; allowPaths?: string[]; lang: Lang; charts: boolean }, io: Io): Promise<number> {
   if (files.length < 2) {
     io.stderr('compare needs a baseline and at least one option\n');
     return EXIT_BAD_INPUT;

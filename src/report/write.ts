@@ -16,7 +16,7 @@ export interface WriteOutcome {
   replaced: boolean;
 }
 
-export function writeReportFolder(target: string, files: ReadonlyMap<string, string>): WriteOutcome {
+export function writeReportFolder(target: string, files: ReadonlyMap<string, string | Buffer>): WriteOutcome {
   try {
     return writeAtomically(target, files);
   } catch (e) {
@@ -27,7 +27,7 @@ export function writeReportFolder(target: string, files: ReadonlyMap<string, str
   }
 }
 
-function writeAtomically(target: string, files: ReadonlyMap<string, string>): WriteOutcome {
+function writeAtomically(target: string, files: ReadonlyMap<string, string | Buffer>): WriteOutcome {
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   const existing = existsSync(target);

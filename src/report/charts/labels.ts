@@ -1,0 +1,62 @@
+/** Every text of the charts and the report, in English and Malay (`--lang en|ms`). */
+export type Lang = 'en' | 'ms';
+
+const TEXT = {
+  fund: { en: 'Fund at the end of the year', ms: 'Dana pada akhir tahun' },
+  reserveRatio: { en: 'Reserve ratio', ms: 'Nisbah rizab' },
+  fundTitle: { en: 'Fund and reserve ratio', ms: 'Dana dan nisbah rizab' },
+  flowsTitle: { en: 'Contributions and benefit outgo', ms: 'Caruman dan perbelanjaan faedah' },
+  contributions: { en: 'Contributions', ms: 'Caruman' },
+  costRatesTitle: { en: 'Cost rates and the contribution rate', ms: 'Kadar kos dan kadar caruman' },
+  payg: { en: 'PAYG cost rate', ms: 'Kadar kos bayar-semasa-guna' },
+  terminal: { en: 'Terminal-funding cost rate', ms: 'Kadar kos pembiayaan terminal' },
+  contributionRate: { en: 'Contribution rate', ms: 'Kadar caruman' },
+  gap: { en: 'General average premium', ms: 'Premium purata am' },
+  registeredTitle: { en: 'Registered persons by group', ms: 'Orang berdaftar mengikut kumpulan' },
+  groupsTitle: { en: 'Does cover pay for itself? Present values by group of origin', ms: 'Adakah perlindungan membiayai dirinya? Nilai kini mengikut kumpulan asal' },
+  pvContributions: { en: 'Contributions', ms: 'Caruman' },
+  pvCosts: { en: 'Benefits and expenses', ms: 'Faedah dan perbelanjaan' },
+  pensionsTitle: { en: 'Pensions in payment by type', ms: 'Pencen dalam bayaran mengikut jenis' },
+  year: { en: 'Year', ms: 'Tahun' },
+  millions: { en: '{currency} million', ms: '{currency} juta' },
+  percentOfWages: { en: '% of insurable wages', ms: '% daripada gaji boleh diinsuranskan' },
+  yearsOfOutgo: { en: 'years of benefits and expenses', ms: 'tahun faedah dan perbelanjaan' },
+  persons: { en: 'persons', ms: 'orang' },
+  pvMillions: { en: 'present value, {currency} million', ms: 'nilai kini, {currency} juta' },
+  compareFund: { en: 'Fund at the end of the year, by scenario', ms: 'Dana pada akhir tahun, mengikut senario' },
+  comparePayg: { en: 'PAYG cost rate, by scenario', ms: 'Kadar kos bayar-semasa-guna, mengikut senario' },
+  compareFundDifference: { en: 'Fund: difference from the baseline', ms: 'Dana: perbezaan daripada asas' },
+  compareContributions: { en: 'Contributions, by scenario', ms: 'Caruman, mengikut senario' },
+} as const;
+
+const BENEFITS = {
+  temporary_disablement: { en: 'Temporary disablement', ms: 'Hilang upaya sementara' },
+  medical: { en: 'Medical care', ms: 'Rawatan perubatan' },
+  permanent_disablement_lump_sum: { en: 'Permanent disablement (lump sums)', ms: 'Hilang upaya kekal (sekali gus)' },
+  permanent_disablement_pension: { en: 'Permanent disablement (pensions)', ms: 'Hilang upaya kekal (pencen)' },
+  permanent_disablement: { en: 'Permanent disablement', ms: 'Hilang upaya kekal' },
+  constant_attendance: { en: 'Constant attendance', ms: 'Elaun layanan sentiasa' },
+  dependants_pension: { en: "Dependants' benefit", ms: 'Faedah orang tanggungan' },
+  dependants_spouse: { en: "Dependants (spouses)", ms: 'Orang tanggungan (pasangan)' },
+  dependants_children: { en: "Dependants (children)", ms: 'Orang tanggungan (anak)' },
+  invalidity_pension: { en: 'Invalidity pension', ms: 'Pencen ilat' },
+  survivors_pension: { en: "Survivors' pension", ms: 'Pencen penakat' },
+  survivors_spouse: { en: "Survivors (spouses)", ms: 'Penakat (pasangan)' },
+  survivors_children: { en: "Survivors (children)", ms: 'Penakat (anak)' },
+  funeral: { en: 'Funeral', ms: 'Pengurusan mayat' },
+} as const;
+
+export type TextKey = keyof typeof TEXT;
+
+export function text(key: TextKey, lang: Lang, currency = 'MYR'): string {
+  return TEXT[key][lang].replace('{currency}', currency === 'MYR' ? 'RM' : currency);
+}
+
+export function benefitLabel(name: string, lang: Lang): string {
+  return (BENEFITS as Record<string, { en: string; ms: string }>)[name]?.[lang] ?? name;
+}
+
+/** Thousands separators (Malaysian conventions in both languages: 1,234.5). */
+export function formatNumber(x: number, digits = 0): string {
+  return x.toLocaleString('en-MY', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}

@@ -12,8 +12,16 @@ export interface AssumptionDifference {
   scenario: string;
 }
 
+/** A series written as a mapping (a ramp, an interpolated or a year table) is one value. */
+function isSeriesMapping(node: object): boolean {
+  const keys = Object.keys(node);
+  return 'ramp' in node || 'interpolate' in node || (keys.length > 0 && keys.every((k) => /^-?\d{1,4}$/.test(k)));
+}
+
 function leaves(node: unknown, prefix: string, out: Map<string, string>): Map<string, string> {
-  if (Array.isArray(node) && node.every((item) => item !== null && typeof item === 'object' && 'id' in item)) {
+  if (node !== null && typeof node === 'object' && !Array.isArray(node) && isSeriesMapping(node)) {
+    out.set(prefix, stringify(node, { collectionStyle: 'flow', lineWidth: 0 }).trim());
+  } else if (Array.isArray(node) && node.every((item) => item !== null && typeof item === 'object' && 'id' in item)) {
     for (const item of node as Array<{ id: string }>) leaves(item, `${prefix}[${item.id}]`, out);
   } else if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
     for (const [key, value] of Object.entries(node)) leaves(value, prefix ? `${prefix}.${key}` : key, out);

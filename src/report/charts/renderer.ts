@@ -41,6 +41,19 @@ const whiteBackground: Plugin = {
 
 export type ChartFormat = 'png' | 'svg';
 
+/**
+ * Skia numbers an SVG's clip paths with a counter kept across documents; renumbered in order of
+ * appearance, the same chart gives the same file every time.
+ */
+export function normaliseSvg(svg: Buffer): Buffer {
+  const ids = new Map<string, string>();
+  const text = svg.toString('utf8').replace(/\bcl_[0-9A-Za-z]+\b/g, (id) => {
+    if (!ids.has(id)) ids.set(id, `cl_${ids.size + 1}`);
+    return ids.get(id)!;
+  });
+  return Buffer.from(text, 'utf8');
+}
+
 /** Draws a chart; destroy it once the canvas is encoded (destroying clears the canvas). */
 function draw(config: ChartConfiguration, canvas: { getContext(kind: '2d'): unknown }): Chart {
   // chart.js takes any 2D context; its DOM types are not in this project's (Node) library.
@@ -57,7 +70,7 @@ export function renderChart(config: ChartConfiguration, format: ChartFormat, wid
   const canvas = format === 'svg' ? createCanvas(width, height, SvgExportFlag.ConvertTextToPaths) : createCanvas(width, height);
   const chart = draw(config, canvas);
   try {
-    return 'getContent' in canvas ? Buffer.from(canvas.getContent()) : canvas.toBuffer('image/png');
+    return 'getContent' in canvas ? normaliseSvg(canvas.getContent()) : canvas.toBuffer('image/png');
   } finally {
     chart.destroy();
   }
@@ -82,7 +95,7 @@ export async function renderCharts(charts: ReadonlyArray<{ name: string; config:
     );
     const svg = createCanvas(width, height, SvgExportFlag.ConvertTextToPaths);
     const vector = draw(config, svg);
-    out.set(`${name}.svg`, Buffer.from(svg.getContent()));
+    out.set(`${name}.svg`, normaliseSvg(svg.getContent()));
     vector.destroy();
   }
   await Promise.all(pending);

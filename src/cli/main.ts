@@ -1,5 +1,5 @@
 /**
- * The command line (yargs): run · calibrate · compare · verify · validate · schema. Thin: it parses arguments, calls the
+ * The command line (yargs): run · calibrate · compare · watch · verify · validate · schema. Thin: it parses arguments, calls the
  * pipeline, prints, and maps errors to exit codes (2 for bad input, 1 for internal failure).
  */
 import yargs from 'yargs';
@@ -17,6 +17,8 @@ import { terminalSummary } from '../report/terminal.js';
 import { TOOL_VERSION } from '../version.js';
 import { compareCommand } from './compare.js';
 import { verifyReport } from './verify.js';
+import { watchScenario } from './watch.js';
+import type { WatchOptions } from './watch.js';
 import { ProjectionError } from '../engine/check.js';
 import { messages } from '../messages.js';
 
@@ -88,6 +90,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       },
     )
     .command(
+      'watch <scenario>',
+      'Project a scenario and write its report, then again whenever the scenario or a data table it reads changes (Ctrl-C to stop)',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
+          .option('out', { type: 'string', describe: 'Write the report to this folder instead of reports/<id>/' })
+          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const, describe: 'Language of the charts and report.html' }),
+      async (args) => {
+        code = await watchCommand(args.scenario, { out: args.out, lang: args.lang, allowPaths: args.allowPath }, io);
+      },
+    )
+    .command(
       'verify <report>',
       'Re-run a report folder from its scenario.resolved.yaml and check its data hashes and CSVs (exit 3 if anything differs)',
       (y) => y.positional('report', { type: 'string', demandOption: true, describe: 'A report folder, e.g. reports/baseline-2025' }),
@@ -111,7 +125,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
       },
     )
-    .demandCommand(1, 'Name a command: run, calibrate, compare, verify, validate or schema.')
+    .demandCommand(1, 'Name a command: run, calibrate, compare, watch, verify, validate or schema.')
     .strict()
     .version(TOOL_VERSION)
     .help()
@@ -175,6 +189,21 @@ async function compareCli(files: string[], options: { out?: string; threshold: n
   } catch (e) {
     return reportFailure(e, io);
   }
+}
+
+/** Runs until interrupted, printing a line for every run. */
+function watchCommand(file: string, options: WatchOptions, io: Io): Promise<number> {
+  return new Promise((done) => {
+    const watcher = watchScenario(file, options, (event) => {
+      const time = new Date().toTimeString().slice(0, 8);
+      if (event.kind === 'run') io.stdout(`${time} report written to ${displayPathOf(event.dir!)}; watching ${event.watched.length} files\n`);
+      else reportFailure(event.error, io);
+    });
+    process.once('SIGINT', () => {
+      watcher.stop();
+      done(EXIT_OK);
+    });
+  });
 }
 
 function verifyCommand(folder: string, io: Io): number {

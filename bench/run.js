@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../dist/scenario/load.js';
 import { buildAssumptions } from '../dist/assumptions/build.js';
 import { project } from '../dist/engine/project.js';
+import { projectScenario } from '../dist/pipeline.js';
+import { runCharts } from '../dist/report/charts/run-charts.js';
+import { renderCharts } from '../dist/report/charts/renderer.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scenario = process.argv[2] ?? join(root, 'scenarios', 'baseline-2025.yaml');
@@ -41,12 +44,28 @@ const bin = join(root, 'bin', 'coverage-sim.js');
 const endToEnd = median(
   time(() => execFileSync(process.execPath, [bin, 'run', scenario, '--out', join(out, 'report')], { stdio: 'ignore' }), 7),
 );
+const endToEndCsv = median(
+  time(() => execFileSync(process.execPath, [bin, 'run', scenario, '--out', join(out, 'report'), '--no-charts'], { stdio: 'ignore' }), 7),
+);
 const loadAndResolve = median(time(() => buildAssumptions(loadScenario(scenario)), 20));
 rmSync(out, { recursive: true, force: true });
+
+// The whole chart set of a run (every chart in PNG and SVG), after a first warm-up render.
+const result = projectScenario(scenario);
+const charts = runCharts({ projection: result.projection, measures: result.measures, groupLabels: result.assumptions.groups.map((g) => g.label), currency: 'MYR', lang: 'en' });
+const chartTimes = [];
+for (let i = 0; i < 6; i++) {
+  const start = performance.now();
+  await renderCharts(charts);
+  chartTimes.push(performance.now() - start);
+}
+const firstRender = chartTimes.shift();
 
 console.log(`scenario: ${scenario}`);
 console.log(`  ${assumptions.groups.length} groups, ${assumptions.schemes.length} schemes, ${assumptions.years} years (${assumptions.startYear}-${assumptions.endYear})`);
 console.log(`engine (project), median of 200:     ${engine.toFixed(2)} ms   (target < 5 ms for the baseline)`);
 console.log(`  ${(cells / (engine / 1000) / 1e6).toFixed(1)} million group-sex-age-year cells per second per scheme`);
 console.log(`load + assumptions, median of 20:    ${loadAndResolve.toFixed(1)} ms`);
-console.log(`coverage-sim run, end to end, median of 7 (new process each): ${endToEnd.toFixed(0)} ms   (target < 1000 ms)`);
+console.log(`coverage-sim run, end to end with charts and report.html, median of 7 (new process each): ${endToEnd.toFixed(0)} ms`);
+console.log(`coverage-sim run --no-charts, end to end, median of 7: ${endToEndCsv.toFixed(0)} ms   (target < 1000 ms)`);
+console.log(`chart set of the run (${charts.length} charts, PNG and SVG), median of 5: ${median(chartTimes).toFixed(0)} ms (first render ${firstRender.toFixed(0)} ms)   (target < 1000 ms)`);

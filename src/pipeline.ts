@@ -98,6 +98,7 @@ export async function fullReportFiles(result: RunResult, options: ReportOptions)
       differences: baselineDifferences(loaded),
       charts: charts.map((c) => ({ name: c.name, title: c.title, png: rendered.get(`${c.name}.png`)! })),
       provenance: provenanceOf(loaded, assumptions),
+      groupLabels: Object.fromEntries(assumptions.groups.map((g) => [g.id, g.label[options.lang] ?? g.label.en])),
     }),
   );
   return files;

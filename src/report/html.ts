@@ -59,6 +59,8 @@ export interface ReportInput {
   differences: Difference[] | null;
   charts: ReadonlyArray<{ name: string; title: string; png: Buffer }>;
   provenance: Provenance;
+  /** Labels of the groups by id. */
+  groupLabels: Record<string, string>;
 }
 
 export function escapeHtml(s: string): string {
@@ -72,6 +74,7 @@ function cell(measure: string, value: number | null): string {
   if (csv !== '') {
     const x = Number(csv);
     shown = measure.endsWith('_rate') || measure === 'general_average_premium' ? `${(100 * x).toFixed(2)}%` : measure === 'depletion_year' ? csv : x.toFixed(2);
+    if (/^-0\.0+%?$/.test(shown)) shown = shown.slice(1); // no "-0.00"
   } else if (measure === 'depletion_year') {
     shown = '—';
   }
@@ -129,7 +132,7 @@ export function reportHtml(input: ReportInput): string {
     parts.push('</tbody></table>');
     if (s.groups.length > 0) {
       parts.push(`<table class="groups" data-scheme="${s.scheme}"><thead><tr><th>${w('groups')}</th><th>${h('break_even_rate')}</th><th>${h('benefit_contribution_ratio')}</th></tr></thead><tbody>`);
-      for (const g of s.groups) parts.push(`<tr data-group="${g.group}"><td>${escapeHtml(g.group)}</td>${cell('break_even_rate', g.breakEvenRate)}${cell('benefit_contribution_ratio', g.benefitContributionRatio)}</tr>`);
+      for (const g of s.groups) parts.push(`<tr data-group="${g.group}"><td>${escapeHtml(input.groupLabels[g.group] ?? g.group)}</td>${cell('break_even_rate', g.breakEvenRate)}${cell('benefit_contribution_ratio', g.benefitContributionRatio)}</tr>`);
       parts.push('</tbody></table>');
     }
   });

@@ -7,6 +7,7 @@ import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ComparisonTable } from '../comparison.js';
 import { formatNumber, text } from './labels.js';
 import type { Lang } from './labels.js';
+import { titleLines } from './run-charts.js';
 import type { NamedChart } from './run-charts.js';
 import { seriesStyle } from './style.js';
 
@@ -23,7 +24,7 @@ function chart(title: string, yTitle: string, lang: Lang, years: number[], datas
     type: 'line',
     data: { labels: years, datasets },
     options: {
-      plugins: { title: { display: true, text: title, font: { size: 28, weight: 'bold' } }, legend: { position: 'bottom', labels: { usePointStyle: true } } },
+      plugins: { title: { display: true, text: titleLines(title), font: { size: 28, weight: 'bold' } }, legend: { position: 'bottom', labels: { usePointStyle: true } } },
       elements: { point: { radius: 0 }, line: { borderWidth: 3 } },
       scales: {
         x: { title: { display: true, text: text('year', lang) }, ticks: { maxTicksLimit: 16 } },

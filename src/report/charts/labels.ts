@@ -13,7 +13,7 @@ const TEXT = {
   contributionRate: { en: 'Contribution rate', ms: 'Kadar caruman' },
   gap: { en: 'General average premium', ms: 'Premium purata am' },
   registeredTitle: { en: 'Registered persons by group', ms: 'Orang berdaftar mengikut kumpulan' },
-  groupsTitle: { en: 'Does cover pay for itself? Present values by group of origin', ms: 'Adakah perlindungan membiayai dirinya? Nilai kini mengikut kumpulan asal' },
+  groupsTitle: { en: 'Does cover pay for itself? Present values by group of origin (benefits/contributions)', ms: 'Adakah perlindungan membiayai dirinya? Nilai kini mengikut kumpulan asal (faedah/caruman)' },
   pvContributions: { en: 'Contributions', ms: 'Caruman' },
   pvCosts: { en: 'Benefits and expenses', ms: 'Faedah dan perbelanjaan' },
   pensionsTitle: { en: 'Pensions in payment by type', ms: 'Pencen dalam bayaran mengikut jenis' },

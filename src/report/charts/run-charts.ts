@@ -35,10 +35,17 @@ function axis(title: string, options: { percent?: boolean; stacked?: boolean; po
   return {
     position: options.position ?? 'left',
     stacked: options.stacked ?? false,
+    // Stacked areas and bars read as shares of a whole: they start at zero.
+    beginAtZero: options.stacked ?? false,
     grid: { display: options.grid ?? true },
     title: { display: true, text: title, font: { size: 20 } },
     ticks: { callback: (value: string | number) => (options.percent ? `${formatNumber(Number(value), 2)}%` : formatNumber(Number(value), Math.abs(Number(value)) < 10 && Number(value) % 1 !== 0 ? 1 : 0)) },
   };
+}
+
+/** A chart title on two lines: what is shown, then the scheme (long Malay titles fit a slide). */
+export function titleLines(title: string): string[] {
+  return title.split(' — ');
 }
 
 function base(title: string, lang: Lang, years: number[], datasets: ChartDataset[], scales: Record<string, unknown>, type: 'line' | 'bar' = 'line'): ChartConfiguration {
@@ -46,7 +53,7 @@ function base(title: string, lang: Lang, years: number[], datasets: ChartDataset
     type,
     data: { labels: years, datasets },
     options: {
-      plugins: { title: { display: true, text: title, font: { size: 28, weight: 'bold' } }, legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 40 } } },
+      plugins: { title: { display: true, text: titleLines(title), font: { size: 28, weight: 'bold' } }, legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 40 } } },
       elements: { point: { radius: 0 }, line: { borderWidth: 3 } },
       scales: { x: { title: { display: true, text: text('year', lang), font: { size: 20 } }, ticks: { maxTicksLimit: 16 } }, ...scales },
     } as ChartConfiguration['options'],
@@ -86,17 +93,22 @@ export function schemeCharts(input: RunChartInput, s: SchemeProjection, m: Schem
     ], { y: axis(money, { stacked: true }), x: { stacked: true, title: { display: true, text: text('year', lang) } } }, 'bar'),
   });
 
-  const gapSteps = years.map((year) => {
-    const period = m.generalAveragePremium.find((g) => g.from <= year && year <= g.to && g.to === m.generalAveragePremium[m.generalAveragePremium.length - 1].to);
-    return period?.rate === null || period === undefined ? null : 100 * period.rate;
-  });
+  // Each general average premium as a level line over its own period (10, 25, 50 years, horizon).
+  const gapLines = m.generalAveragePremium.map((g, k) =>
+    line(
+      `${text('gap', lang)} ${g.from}–${g.to}`,
+      years.map((year) => (year >= g.from && year <= g.to && g.rate !== null ? 100 * g.rate : null)),
+      2 + k,
+      { borderWidth: 2 },
+    ),
+  );
   charts.push({
     name: 'cost-rates',
     title: schemeTitle('costRatesTitle'),
     config: base(schemeTitle('costRatesTitle'), lang, years, [
       line(text('payg', lang), percent(m.paygCostRate), 0),
       line(text('terminal', lang), percent(m.terminalFundingCostRate), 1),
-      line(`${text('gap', lang)} ${years[0]}–${years[years.length - 1]}`, gapSteps, 2),
+      ...gapLines,
       line(text('contributionRate', lang), percent(m.contributionRate), 7, { borderWidth: 4 }),
     ], { y: axis(text('percentOfWages', lang), { percent: true }) }),
   });
@@ -120,7 +132,11 @@ export function schemeCharts(input: RunChartInput, s: SchemeProjection, m: Schem
   });
 
   if (m.groups.length > 0) {
-    const labels = m.groups.map((g) => input.groupLabels[p.groupIds.indexOf(g.group)]?.[lang] ?? g.group);
+    // Each group's label carries its benefit-to-contribution ratio: below 1, it pays for itself.
+    const labels = m.groups.map((g) => {
+      const label = input.groupLabels[p.groupIds.indexOf(g.group)]?.[lang] ?? g.group;
+      return g.benefitContributionRatio === null ? label : [label, `(${g.benefitContributionRatio.toFixed(2)})`];
+    });
     charts.push({
       name: 'groups',
       title: schemeTitle('groupsTitle'),
@@ -134,7 +150,7 @@ export function schemeCharts(input: RunChartInput, s: SchemeProjection, m: Schem
           ],
         },
         options: {
-          plugins: { title: { display: true, text: schemeTitle('groupsTitle'), font: { size: 28, weight: 'bold' } }, legend: { position: 'bottom' } },
+          plugins: { title: { display: true, text: titleLines(schemeTitle('groupsTitle')), font: { size: 28, weight: 'bold' } }, legend: { position: 'bottom' } },
           scales: { y: axis(text('pvMillions', lang, currency)) },
         } as ChartConfiguration['options'],
       },

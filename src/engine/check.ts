@@ -4,23 +4,14 @@
  * quantity) rather than left for a report to print.
  */
 import { OUTGO_COLUMNS } from '../model.js';
+import { schemeTotals } from './result.js';
 import type { Projection } from './result.js';
 
 export class ProjectionError extends Error {}
 
 export function assertFinite(p: Projection): void {
   for (const s of p.schemes) {
-    const series: Array<[string, Float64Array]> = [
-      ['registered', s.registered],
-      ['contributing', s.contributing],
-      ['wage_bill', s.wageBill],
-      ['contributions', s.contributions],
-      ['benefits', s.benefits],
-      ['expenses', s.expenses],
-      ['investment_income', s.investmentIncome],
-      ['fund_end', s.fundEnd],
-      ...OUTGO_COLUMNS.map((c): [string, Float64Array] => [c, s.outgo[c]]),
-    ];
+    const series = [...schemeTotals(s), ...OUTGO_COLUMNS.map((c): [string, Float64Array] => [c, s.outgo[c]])];
     for (const [name, values] of series) {
       for (let i = 0; i < values.length; i++) {
         if (!Number.isFinite(values[i])) throw new ProjectionError(`scheme ${s.id}, year ${p.startYear + i}: ${name} is ${values[i]}`);

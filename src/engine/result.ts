@@ -87,3 +87,17 @@ export function detailIndex(benefit: number, measure: number, group: number, sex
 export function addDetail(out: SchemeProjection, benefit: number, measure: number, group: number, sex: number, i: number, value: number): void {
   out.detail[detailIndex(benefit, measure, group, sex, out.groups, out.years) + i] += value;
 }
+
+/** The yearly totals of a scheme by name (the summary's columns), one owner for every reader. */
+export function schemeTotals(s: SchemeProjection): Array<[string, Float64Array]> {
+  return [
+    ['registered', s.registered],
+    ['contributing', s.contributing],
+    ['wage_bill', s.wageBill],
+    ['contributions', s.contributions],
+    ['benefits', s.benefits],
+    ['expenses', s.expenses],
+    ['investment_income', s.investmentIncome],
+    ['fund_end', s.fundEnd],
+  ];
+}

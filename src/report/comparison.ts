@@ -4,6 +4,7 @@
  * first scenario, and the first year a yearly difference exceeds a threshold.
  */
 import Papa from 'papaparse';
+import { schemeTotals } from '../engine/result.js';
 import type { Projection } from '../engine/result.js';
 import type { Measures } from '../measures/types.js';
 import { formatMeasure, measureRows } from './measures.js';
@@ -20,15 +21,7 @@ export interface ScenarioRows {
 export function comparisonRows(id: string, title: string, p: Projection, m: Measures): ScenarioRows {
   const rows = measureRows(m);
   for (const s of p.schemes) {
-    const flows: Array<[string, Float64Array]> = [
-      ['registered', s.registered],
-      ['wage_bill', s.wageBill],
-      ['contributions', s.contributions],
-      ['benefits', s.benefits],
-      ['expenses', s.expenses],
-      ['fund_end', s.fundEnd],
-    ];
-    for (const [measure, values] of flows) {
+    for (const [measure, values] of schemeTotals(s)) {
       for (let i = 0; i < p.years; i++) rows.push({ scheme: s.id, measure, benefit: '', group: '', from: p.startYear + i, to: p.startYear + i, value: values[i] });
     }
   }

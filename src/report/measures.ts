@@ -21,13 +21,13 @@ export interface MeasureRow {
   value: number | null;
 }
 
-const MONEY_MEASURES = new Set(['liability', 'capital_value_new_awards', 'wage_bill', 'contributions', 'benefits', 'expenses', 'fund_end']);
+const MONEY_MEASURES = new Set(['liability', 'capital_value_new_awards', 'wage_bill', 'contributions', 'benefits', 'expenses', 'investment_income', 'fund_end']);
 
 /** Rates and ratios to 8 decimals, money to the cent, persons to 3 decimals, years as they are; undefined as empty. */
 export function formatMeasure(measure: string, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return '';
   if (measure === 'depletion_year') return String(value);
-  if (measure === 'registered') return persons(value);
+  if (measure === 'registered' || measure === 'contributing') return persons(value);
   if (measure.startsWith('pv_') || MONEY_MEASURES.has(measure)) return money(value);
   return value.toFixed(8);
 }

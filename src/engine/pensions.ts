@@ -6,7 +6,8 @@ import type { Assumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { DETAIL_BENEFIT, MEASURE, OUTGO, OUTGO_OF_PENSION, PENSION } from '../model.js';
 import { netDiscountFactor } from './annuity.js';
 import { awardSurvivors } from './family.js';
-import { annuityFactors, resetAnnuities } from './valuation.js';
+import { annuityFactors } from './valuation.js';
+import type { AnnuityCache } from './valuation.js';
 import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
 import { addDetail } from './result.js';
 import type { SchemeProjection } from './result.js';
@@ -20,7 +21,7 @@ import type { Workspace } from './workspace.js';
  * survivors stay where they are and are a year older next year; new awards are reset once
  * consumed, so nothing needs clearing between years.
  */
-export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float64Array, i: number, ws: Workspace, out: SchemeProjection): void {
+export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float64Array, i: number, ws: Workspace, out: SchemeProjection, annuities: AnnuityCache): void {
   const G = a.groups.length;
   const Y = a.years;
   const b = scheme.benefits;
@@ -33,7 +34,6 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
   const survivorsChildren = ws.slot[PENSION.survivors_children];
   // Capital values at the year's discount rate, net of the scheme's pension indexation.
   const v = netDiscountFactor(a.economy.discountRate[i], scheme.pensionIndexation[i]);
-  resetAnnuities(ws);
   for (let slot = 0; slot < ws.types.length; slot++) {
     const typeName = ws.types[slot];
     const type = PENSION[typeName];
@@ -50,7 +50,7 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
       // Pensions arise only in groups the scheme covers (the base stock too).
       if (!scheme.cover[g]) continue;
       const mortality = a.pensionMortality[type] * a.groups[g].mortalityRisk;
-      const annuity = annuityFactors(ws, q, mortality, endAge, v);
+      const annuity = annuityFactors(annuities, q, mortality, endAge, v);
       const funeralAmount = paysFuneral ? b.funeral!.amountByGroup[g] * b.funeral!.index[i] : 0;
       for (let s = 0; s < SEXES; s++) {
         let paid = 0;

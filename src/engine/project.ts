@@ -23,6 +23,7 @@ import { closeFundYear, createFundState } from './fund.js';
 import { insuredGroupYear, prepareYear } from './insured.js';
 import { AGES, CELLS, SEXES } from './layout.js';
 import { rollPensions } from './pensions.js';
+import { createAnnuityCache, resetAnnuities } from './valuation.js';
 import { projectPopulation } from './population.js';
 import { allocateScheme } from './result.js';
 import type { Projection } from './result.js';
@@ -37,9 +38,11 @@ export function project(a: Assumptions): Projection {
   const logProfile = logProfiles(a);
   const workspaces = a.schemes.map((s) => allocateWorkspace(s, G, Y, logProfile));
   const funds = createFundState(a);
+  const annuities = createAnnuityCache();
 
   for (let i = 0; i < Y; i++) {
     const q = a.mortality.subarray(i * CELLS, (i + 1) * CELLS);
+    resetAnnuities(annuities);
     for (let k = 0; k < a.schemes.length; k++) {
       const scheme = a.schemes[k];
       const ws = workspaces[k];
@@ -53,7 +56,7 @@ export function project(a: Assumptions): Projection {
         const pop = population.subarray((i * G + g) * CELLS, (i * G + g + 1) * CELLS);
         insuredGroupYear(a, scheme, a.groups[g], g, cover, pop, q, i, ws, out);
       }
-      rollPensions(a, scheme, q, i, ws, out);
+      rollPensions(a, scheme, q, i, ws, out, annuities);
       for (let c = 0; c < OUTGO_COLUMNS.length; c++) out.outgo[OUTGO_COLUMNS[c]][i] = Math.round(ws.outgo[c] * 100) / 100;
     }
     closeFundYear(a, results, funds, i);

@@ -54,14 +54,6 @@ export interface Workspace {
   qualifyingDensity: Float64Array;
   commutation: Float64Array;
   annuityScratch: Float64Array;
-  /**
-   * Annuity factors ä(12) of the year by sex, `[sex][age]`, for the mortality multipliers and
-   * age limits met so far this year (valuation.ts); `annuityKeys` holds (multiplier, end age).
-   */
-  annuities: Float64Array[];
-  annuitySurvival: Float64Array;
-  annuityKeys: Float64Array;
-  annuityCount: number;
   pensionQ: Float64Array;
   /** ln of each group's wage age profile, `[group][sex][age]` (shared by the schemes). */
   logProfile: Float64Array;
@@ -83,9 +75,6 @@ export interface Workspace {
   dependantsTargets: FamilyTargets | null;
   survivorsTargets: FamilyTargets | null;
 }
-
-/** Distinct (mortality multiplier, age limit) pairs a scheme values in one year. */
-export const MAX_ANNUITIES = 32;
 
 export function logProfiles(a: Assumptions): Float64Array {
   const out = new Float64Array(a.groups.length * CELLS);
@@ -114,10 +103,6 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
     qualifyingDensity: new Float64Array(groups).fill(NaN),
     commutation: new Float64Array(CELLS),
     annuityScratch: new Float64Array(AGES),
-    annuities: [],
-    annuitySurvival: new Float64Array(AGES),
-    annuityKeys: new Float64Array(2 * MAX_ANNUITIES),
-    annuityCount: 0,
     pensionQ: new Float64Array(CELLS),
     logProfile,
     year: new Float64Array(YEAR_VALUES),

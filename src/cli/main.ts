@@ -1,5 +1,6 @@
 /**
- * The command line (yargs): run · calibrate · compare · watch · verify · validate · schema. Thin: it parses arguments, calls the
+ * The command line (yargs): run · calibrate · compare · stochastic · merge · watch · verify ·
+ * validate · schema. Thin: it parses arguments, calls the
  * pipeline, prints, and maps errors to exit codes (2 for bad input, 1 for internal failure).
  */
 import yargs from 'yargs';
@@ -18,6 +19,8 @@ import { TOOL_VERSION } from '../version.js';
 import { compareCommand } from './compare.js';
 import { verifyReport } from './verify.js';
 import { watchScenario } from './watch.js';
+import { mergeCommand, stochasticCommand } from './stochastic.js';
+import type { StochasticOptions } from './stochastic.js';
 import type { WatchOptions } from './watch.js';
 import { ProjectionError } from '../engine/check.js';
 import { messages } from '../messages.js';
@@ -90,6 +93,43 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       },
     )
     .command(
+      'stochastic <scenario>',
+      'Monte Carlo paths from the scenario\'s stochastic block: percentiles, probabilities of depletion and of a low reserve by year, fan charts, per-path summaries',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
+          .option('out', { type: 'string', describe: 'Output folder (default reports/<id>-stochastic/)' })
+          .option('paths', { type: 'number', describe: 'Number of paths (default: stochastic.paths)' })
+          .option('seed', { type: 'number', describe: 'Seed (default: stochastic.seed)' })
+          .option('workers', { type: 'number', default: 1, describe: 'Worker threads' })
+          .option('shard', { type: 'string', describe: 'Run only shard i of n (i/n, from 0): writes mergeable per-path results' })
+          .option('reserve-threshold', { type: 'number', default: 1, describe: 'Reserve ratio whose undershoot is counted by year' })
+          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const })
+          .option('charts', { type: 'boolean', default: true, describe: 'Fan charts (--no-charts: CSVs only)' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print a JSON summary on stdout' }),
+      async (args) => {
+        code = await stochasticCli(args.scenario, { out: args.out, paths: args.paths, seed: args.seed, workers: args.workers, shard: args.shard, reserveThreshold: args.reserveThreshold, lang: args.lang, charts: args.charts, allowPaths: args.allowPath }, args.json, io);
+      },
+    )
+    .command(
+      'merge <shards..>',
+      'Merge the shards of a stochastic run (folders shard-<i>-of-<n>, or folders holding them) into exactly the output of a single run',
+      (y) =>
+        y
+          .positional('shards', { type: 'string', array: true, demandOption: true })
+          .option('out', { type: 'string', demandOption: true, describe: 'Output folder' })
+          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const })
+          .option('charts', { type: 'boolean', default: true }),
+      async (args) => {
+        try {
+          const { dir, paths } = await mergeCommand(args.shards as string[], args.out, { lang: args.lang, charts: args.charts });
+          io.stdout(`merged ${paths} paths into ${displayPathOf(dir)}\n`);
+        } catch (e) {
+          code = reportFailure(e, io);
+        }
+      },
+    )
+    .command(
       'watch <scenario>',
       'Project a scenario and write its report, then again whenever the scenario or a data table it reads changes (Ctrl-C to stop)',
       (y) =>
@@ -125,7 +165,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
       },
     )
-    .demandCommand(1, 'Name a command: run, calibrate, compare, watch, verify, validate or schema.')
+    .demandCommand(1, 'Name a command: run, calibrate, compare, stochastic, merge, watch, verify, validate or schema.')
     .strict()
     .version(TOOL_VERSION)
     .help()
@@ -185,6 +225,29 @@ async function compareCli(files: string[], options: { out?: string; threshold: n
   try {
     const { text } = await compareCommand(files, options);
     io.stdout(text);
+    return EXIT_OK;
+  } catch (e) {
+    return reportFailure(e, io);
+  }
+}
+
+async function stochasticCli(file: string, options: StochasticOptions, json: boolean, io: Io): Promise<number> {
+  // A progress bar on a terminal only: not in --json mode, not into a pipe or a file.
+  const tty = !json && process.stderr.isTTY === true && io === processIo;
+  const progress = tty
+    ? (done: number, total: number) => {
+        const width = 30;
+        const filled = Math.round((width * done) / total);
+        process.stderr.write(`\r  paths [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+        if (done === total) process.stderr.write('\n');
+      }
+    : undefined;
+  try {
+    const started = performance.now();
+    const { dir, paths, from, to } = await stochasticCommand(file, { ...options, progress });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (json) io.stdout(JSON.stringify({ output: dir, paths, from, to, seconds: Number(seconds) }) + '\n');
+    else io.stdout(`${options.shard ? `shard ${options.shard}: paths ${from}-${to - 1} of ${paths}` : `${paths} paths`} in ${seconds} s, written to ${displayPathOf(dir)}\n`);
     return EXIT_OK;
   } catch (e) {
     return reportFailure(e, io);

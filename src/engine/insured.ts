@@ -44,7 +44,9 @@ function wageFloor(replacement: number, dailyMinimum: number): number {
 }
 
 /** Computes the scheme's values of year i used in every cell (workspace.ts, Year). */
-export function prepareYear(a: Assumptions, scheme: SchemeAssumptions, i: number, year: Float64Array): void {
+export function prepareYear(a: Assumptions, scheme: SchemeAssumptions, i: number, year: Float64Array, incidenceScale = 1, deathScale = 1): void {
+  year[Year.IncidenceScale] = incidenceScale;
+  year[Year.DeathScale] = deathScale;
   const b = scheme.benefits;
   const floor = (at: number, replacement: { replacement: Float64Array; dailyMinimum: Float64Array; wageRelativity: number } | undefined) => {
     const value = replacement ? wageFloor(replacement.replacement[i], replacement.dailyMinimum[i]) : 0;
@@ -191,7 +193,7 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
   const benefit = ws.benefit;
   const risk = scheme.kind === 'employment_injury' ? group.employmentInjuryRisk : group.nonEmploymentInjuryRisk;
   // Incidence multiplier of each contingency this year: group risk × time trend.
-  const factor = (contingency: number) => risk[contingency] * scheme.incidenceTrend[contingency][i];
+  const factor = (contingency: number) => risk[contingency] * scheme.incidenceTrend[contingency][i] * ws.year[Year.IncidenceScale];
   const incidence = (contingency: number) => scheme.incidence[contingency];
 
   if (b.temporary) {
@@ -290,7 +292,7 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
   const inv = b.invalidity;
   const sv = b.survivors;
   const incidence = scheme.incidence[0];
-  const incidenceFactor = group.invalidityRisk * scheme.incidenceTrend[0][i];
+  const incidenceFactor = group.invalidityRisk * scheme.incidenceTrend[0][i] * year[Year.IncidenceScale];
   const minimum = inv ? inv.minimumMonthly[i] : 0;
   const invRelativity = inv ? inv.wageRelativity : 1;
   const svRelativity = sv ? sv.wageRelativity : 1;
@@ -304,7 +306,7 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
   // so the fatal-injury rate of the scheme covering this group is taken out of mortality.
   const injury = a.schemes.find((k) => k.kind === 'employment_injury' && k.cover[g] !== null && k.cover[g]!.coverage[i] > 0);
   const fatalRate = injury ? injury.incidence[INJURY.fatal] : null;
-  const fatalFactor = injury ? group.employmentInjuryRisk[INJURY.fatal] * injury.incidenceTrend[INJURY.fatal][i] : 0;
+  const fatalFactor = injury ? group.employmentInjuryRisk[INJURY.fatal] * injury.incidenceTrend[INJURY.fatal][i] * year[Year.IncidenceScale] : 0;
   let deaths = 0;
   // The rate reaches its maximum after a few years of contributions: the floor's logarithm is
   // recomputed only when the rate changes from one age to the next.
@@ -333,7 +335,7 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
       }
     }
     const otherCauses = Math.min(1, q[base + x] * group.mortalityRisk) - (fatalRate ? fatalRate[base + x] * fatalFactor : 0);
-    const died = persons[x] * Math.max(0, otherCauses);
+    const died = persons[x] * Math.max(0, otherCauses) * year[Year.DeathScale];
     deaths += died;
     if (sv && died > 0 && rate > 0) {
       const qualified = died * qualifying;

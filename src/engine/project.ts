@@ -30,7 +30,17 @@ import type { Projection } from './result.js';
 import { allocateWorkspace, logProfiles } from './workspace.js';
 import type { Workspace } from './workspace.js';
 
-export function project(a: Assumptions): Projection {
+/**
+ * Year-by-year multipliers of the contingencies (1 = as assumed): of those that come from
+ * incidence tables (injuries, invalidity), and of insured persons' deaths. The stochastic model
+ * uses them to measure how each year's events carry through the projection.
+ */
+export interface Shocks {
+  incidence?: Float64Array;
+  deaths?: Float64Array;
+}
+
+export function project(a: Assumptions, shocks: Shocks = {}): Projection {
   const G = a.groups.length;
   const Y = a.years;
   const population = projectPopulation(a);
@@ -48,7 +58,7 @@ export function project(a: Assumptions): Projection {
       const ws = workspaces[k];
       const out = results[k];
       ws.outgo.fill(0);
-      prepareYear(a, scheme, i, ws.year);
+      prepareYear(a, scheme, i, ws.year, shocks.incidence ? shocks.incidence[i] : 1, shocks.deaths ? shocks.deaths[i] : 1);
       prepareCommutation(a, scheme, ws, q, i);
       for (let g = 0; g < G; g++) {
         const cover = scheme.cover[g];

@@ -31,8 +31,11 @@ export const Year = {
   LogInvalidityRelativity: 9,
   LogSurvivorsRelativity: 10,
   MedicalCost: 11,
+  /** Multipliers of the year's contingencies from incidence, and of insured persons' deaths (project.ts, Shocks). */
+  IncidenceScale: 12,
+  DeathScale: 13,
 } as const;
-export const YEAR_VALUES = 12;
+export const YEAR_VALUES = 14;
 
 export interface Workspace {
   /** Pension types kept, by slot. */

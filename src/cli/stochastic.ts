@@ -1,0 +1,164 @@
+/**
+ * `coverage-sim stochastic <scenario.yaml>`: Monte Carlo paths from the scenario's `stochastic`
+ * block (src/stochastic/), with percentiles, probabilities of depletion and of a low reserve by
+ * year, fan charts and the per-path summaries; `--shard i/n` runs one shard's paths and writes
+ * them for `coverage-sim merge`, which gives exactly a single run's output.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { loadScenario } from '../scenario/load.js';
+import type { LoadOptions, LoadedScenario } from '../scenario/load.js';
+import { ScenarioError } from '../scenario/errors.js';
+import { buildAssumptions } from '../assumptions/build.js';
+import { measureResponse } from '../stochastic/response.js';
+import { valuesPerPath } from '../stochastic/paths.js';
+import type { PathLayout, StochasticModel } from '../stochastic/paths.js';
+import { runPaths } from '../stochastic/run.js';
+import { pathsCsv, percentileTable, percentilesCsv, probabilitiesCsv } from '../stochastic/summary.js';
+import { fanCharts } from '../report/charts/fan-charts.js';
+import { renderCharts } from '../report/charts/renderer.js';
+import type { Lang } from '../report/charts/labels.js';
+import { writeReportFolder } from '../report/write.js';
+import { provenanceOf } from '../report/provenance.js';
+
+export interface StochasticOptions extends LoadOptions {
+  out?: string;
+  paths?: number;
+  seed?: number;
+  workers: number;
+  shard?: string;
+  reserveThreshold: number;
+  lang: Lang;
+  charts: boolean;
+  progress?: (done: number, total: number) => void;
+}
+
+/** The stochastic model of a scenario's `stochastic` block. */
+export function modelOf(loaded: LoadedScenario): { model: StochasticModel; paths: number; seed: number } {
+  const block = loaded.scenario.stochastic;
+  if (!block) throw new ScenarioError(loaded.locate(['scenario']), 'stochastic', 'the scenario has no stochastic block: add one (paths, seed, investment_return, wage_growth, incidence)');
+  const ar1 = (name: 'investment_return' | 'wage_growth') => {
+    const m = block[name];
+    if (!m) return null;
+    if (m.model !== 'ar1') throw loaded.error(['stochastic', name, 'model'], `${name} is modelled as ar1`);
+    return { sd: m.sd, phi: m.phi ?? 0 };
+  };
+  if (block.incidence && block.incidence.model !== 'lognormal') throw loaded.error(['stochastic', 'incidence', 'model'], 'incidence shocks are lognormal');
+  if (block.mortality) throw loaded.error(['stochastic', 'mortality'], 'mortality shocks are not modelled by the stochastic command; remove the key', 'key');
+  return {
+    model: {
+      investmentReturn: ar1('investment_return'),
+      wageGrowth: ar1('wage_growth'),
+      incidenceSd: block.incidence?.sd ?? 0,
+      correlation: block.correlation?.investment_return__wage_growth ?? block.correlation?.wage_growth__investment_return ?? 0,
+    },
+    paths: block.paths,
+    seed: block.seed,
+  };
+}
+
+function parseShard(shard: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(shard);
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!match || count < 1 || index < 0 || index >= count) throw new ScenarioError({ file: '--shard' }, 'shard', `"${shard}" is not a shard: expected i/n with 0 <= i < n (e.g. 0/4)`);
+  return { index, count };
+}
+
+interface ShardMeta {
+  scenario: string;
+  scenarioSha256: string;
+  seed: number;
+  paths: number;
+  from: number;
+  to: number;
+  layout: PathLayout;
+  model: StochasticModel;
+  reserveThreshold: number;
+  provenance: unknown;
+}
+
+/** The output files of a run of `paths` paths (a whole run, or merged shards). */
+async function outputFiles(meta: Omit<ShardMeta, 'from' | 'to'>, values: Float64Array, options: { lang: Lang; charts: boolean }): Promise<Map<string, string | Buffer>> {
+  const table = percentileTable(meta.layout, values, meta.paths);
+  const files = new Map<string, string | Buffer>([
+    ['percentiles.csv', percentilesCsv(meta.layout, table)],
+    ['probabilities.csv', probabilitiesCsv(meta.layout, values, meta.paths, meta.reserveThreshold)],
+    ['paths.csv', pathsCsv(meta.layout, values, meta.paths)],
+    ['stochastic.yaml', stringify({ scenario: meta.scenario, paths: meta.paths, seed: meta.seed, model: meta.model, reserve_threshold: meta.reserveThreshold, provenance: meta.provenance }, { lineWidth: 0 })],
+  ]);
+  if (options.charts) {
+    const rendered = await renderCharts(fanCharts(meta.layout, table, options.lang));
+    for (const [name, buffer] of rendered) files.set(`charts/${name}`, buffer);
+  }
+  return files;
+}
+
+export async function stochasticCommand(file: string, options: StochasticOptions): Promise<{ dir: string; paths: number; from: number; to: number }> {
+  const loaded = loadScenario(file, options);
+  const { model, paths: scenarioPaths, seed: scenarioSeed } = modelOf(loaded);
+  const paths = options.paths ?? scenarioPaths;
+  const seed = options.seed ?? scenarioSeed;
+  const assumptions = buildAssumptions(loaded);
+  const response = measureResponse(assumptions);
+  const layout: PathLayout = { startYear: response.startYear, years: response.years, schemes: response.schemes.map((s) => ({ id: s.id, poolOwner: s.poolOwner })) };
+  const shard = options.shard ? parseShard(options.shard) : { index: 0, count: 1 };
+  const from = Math.floor((shard.index * paths) / shard.count);
+  const to = Math.floor(((shard.index + 1) * paths) / shard.count);
+  const values = await runPaths(response, model, seed, from, to, options.workers, options.progress);
+  const id = loaded.scenario.scenario.id;
+  const dir = options.out ?? resolve('reports', `${id}-stochastic`);
+  const meta = {
+    scenario: id,
+    scenarioSha256: createHash('sha256').update(loaded.files[0].text).digest('hex'),
+    seed,
+    paths,
+    layout,
+    model,
+    reserveThreshold: options.reserveThreshold,
+    provenance: provenanceOf(loaded, assumptions),
+  };
+  if (options.shard) {
+    const name = `shard-${shard.index}-of-${shard.count}`;
+    writeShard(dir, name, { ...meta, from, to }, values);
+  } else {
+    writeReportFolder(dir, await outputFiles(meta, values, options));
+  }
+  return { dir, paths, from, to };
+}
+
+function writeShard(dir: string, name: string, meta: ShardMeta, values: Float64Array): void {
+  // A shard folder holds only its own two files, written atomically like a report.
+  writeReportFolder(join(dir, name), new Map<string, string | Buffer>([
+    ['meta.json', JSON.stringify(meta)],
+    ['values.bin', Buffer.from(values.buffer, values.byteOffset, values.byteLength)],
+  ]));
+}
+
+/** `coverage-sim merge <folders...> --out DIR`: shards (or folders of shards) into one run's output. */
+export async function mergeCommand(inputs: string[], out: string, options: { lang: Lang; charts: boolean }): Promise<{ dir: string; paths: number }> {
+  const shardDirs = inputs.flatMap((input) => (existsSync(join(input, 'meta.json')) ? [input] : readdirSync(input).filter((d) => d.startsWith('shard-')).map((d) => join(input, d))));
+  if (shardDirs.length === 0) throw new ScenarioError({ file: inputs.join(', ') }, undefined, 'no shard found (folders named shard-<i>-of-<n> with meta.json and values.bin)');
+  const shards = shardDirs.map((dir) => ({ dir, meta: JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as ShardMeta })).sort((a, b) => a.meta.from - b.meta.from);
+  const first = shards[0].meta;
+  const size = valuesPerPath(first.layout);
+  let expected = 0;
+  for (const { dir, meta } of shards) {
+    const same = meta.scenarioSha256 === first.scenarioSha256 && meta.seed === first.seed && meta.paths === first.paths && JSON.stringify(meta.model) === JSON.stringify(first.model);
+    if (!same) throw new ScenarioError({ file: dir }, undefined, 'this shard is of another run (scenario, seed, paths or model differ)');
+    if (meta.from !== expected) throw new ScenarioError({ file: dir }, undefined, `shards do not cover the paths without gap or overlap: expected one starting at path ${expected}`);
+    expected = meta.to;
+  }
+  if (expected !== first.paths) throw new ScenarioError({ file: inputs.join(', ') }, undefined, `the shards cover paths 0-${expected - 1} of ${first.paths}: some are missing`);
+  const values = new Float64Array(first.paths * size);
+  for (const { dir, meta } of shards) {
+    const bytes = readFileSync(join(dir, 'values.bin'));
+    values.set(new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8), meta.from * size);
+  }
+  const { from: _from, to: _to, ...rest } = first;
+  writeReportFolder(out, await outputFiles(rest, values, options));
+  return { dir: out, paths: first.paths };
+}
+

@@ -1,0 +1,86 @@
+/**
+ * The linear response of a projection to each year's contingencies, measured on the full engine.
+ *
+ * Benefits are linear in the year's events: doubling the contingencies of year τ (injuries and
+ * invalidity from the incidence tables; separately, deaths of insured persons) adds, in every
+ * later year t, exactly the benefits those events give rise to — short-term benefits and lump
+ * sums in τ, pensions awarded in τ, their survivors' pensions later. So
+ *   B_t = B⁰_t + Σ_{τ≤t} (R^inc_{τ,t}·ε_τ + R^death_{τ,t})·ω_τ
+ * for incidence multipliers ε_τ and wage levels ω_τ relative to the deterministic path (a
+ * year's new benefits scale with that year's wages; pensions in payment then follow their own
+ * indexation), where B⁰ are the benefits of the pensions in payment at the start. With ε = ω = 1
+ * it is the deterministic projection. Two engine runs per year measure R.
+ */
+import type { Assumptions } from '../assumptions/types.js';
+import { project } from '../engine/project.js';
+import type { Projection } from '../engine/result.js';
+
+export interface SchemeResponse {
+  id: string;
+  /** Index of the scheme whose fund this one pools into, or −1. */
+  poolOwner: number;
+  initialFund: number;
+  shareOfContributions: number;
+  shareOfBenefits: number;
+  contributions: Float64Array;
+  wageBill: Float64Array;
+  /** Expenses not proportional to contributions or benefits (per insured person). */
+  fixedExpenses: Float64Array;
+  /** Benefits of the pensions in payment at the start (no new events). */
+  baseBenefits: Float64Array;
+  /** R^inc and R^death, `[τ][t]` (years × years, zero for t < τ). */
+  incidenceResponse: Float64Array;
+  deathResponse: Float64Array;
+}
+
+export interface Response {
+  startYear: number;
+  years: number;
+  investmentReturn: Float64Array;
+  wageGrowth: Float64Array;
+  schemes: SchemeResponse[];
+  deterministic: Projection;
+}
+
+export function measureResponse(a: Assumptions): Response {
+  const Y = a.years;
+  const deterministic = project(a);
+  const schemes: SchemeResponse[] = deterministic.schemes.map((s, k) => {
+    const scheme = a.schemes[k];
+    const fixedExpenses = new Float64Array(Y);
+    for (let t = 0; t < Y; t++) fixedExpenses[t] = s.expenses[t] - scheme.expenses.shareOfContributions * s.contributions[t] - scheme.expenses.shareOfBenefits * s.benefits[t];
+    return {
+      id: s.id,
+      poolOwner: scheme.poolOwner,
+      initialFund: scheme.initialFund,
+      shareOfContributions: scheme.expenses.shareOfContributions,
+      shareOfBenefits: scheme.expenses.shareOfBenefits,
+      contributions: s.contributions.slice(),
+      wageBill: s.wageBill.slice(),
+      fixedExpenses,
+      baseBenefits: s.benefits.slice(),
+      incidenceResponse: new Float64Array(Y * Y),
+      deathResponse: new Float64Array(Y * Y),
+    };
+  });
+  const ones = () => new Float64Array(Y).fill(1);
+  for (const [kind, field] of [['incidence', 'incidenceResponse'], ['deaths', 'deathResponse']] as const) {
+    for (let tau = 0; tau < Y; tau++) {
+      const scale = ones();
+      scale[tau] = 2;
+      const shocked = project(a, { [kind]: scale });
+      shocked.schemes.forEach((s, k) => {
+        const response = schemes[k][field];
+        for (let t = tau; t < Y; t++) response[tau * Y + t] = s.benefits[t] - deterministic.schemes[k].benefits[t];
+      });
+    }
+  }
+  for (const s of schemes) {
+    for (let t = 0; t < Y; t++) {
+      let events = 0;
+      for (let tau = 0; tau <= t; tau++) events += s.incidenceResponse[tau * Y + t] + s.deathResponse[tau * Y + t];
+      s.baseBenefits[t] -= events;
+    }
+  }
+  return { startYear: a.startYear, years: Y, investmentReturn: a.economy.investmentReturn, wageGrowth: a.economy.wageGrowth, schemes, deterministic };
+}

@@ -1,0 +1,120 @@
+/**
+ * Stochastic projections: with no volatility they are the deterministic projection; the
+ * simulated processes have the moments of their model; the same seed gives the same output
+ * whatever the number of workers, and merged shards give exactly one run's output.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { buildAssumptions } from '../../src/assumptions/build.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { measureResponse } from '../../src/stochastic/response.js';
+import { createPathWorkspace, drawPath } from '../../src/stochastic/paths.js';
+import { PROJECT, cli, scenarioVariant, tempDir } from '../helpers/scenarios.js';
+import type { Yaml } from '../helpers/scenarios.js';
+
+const withModel = (model: Yaml) => (s: Yaml) => {
+  s.projection.end_year = 2045;
+  s.stochastic = { paths: 200, seed: 7, ...model };
+};
+const volatile = withModel({
+  investment_return: { model: 'ar1', sd: 0.05, phi: 0.4 },
+  wage_growth: { model: 'ar1', sd: 0.02, phi: 0.6 },
+  incidence: { model: 'lognormal', sd: 0.15 },
+  correlation: { investment_return__wage_growth: 0.5 },
+});
+
+function csv(path: string): Array<Record<string, string>> {
+  return Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
+}
+
+describe('stochastic projections', () => {
+  it('with zero volatility, every percentile is the deterministic projection', async () => {
+    const scenario = scenarioVariant('basic', withModel({ investment_return: { model: 'ar1', sd: 0, phi: 0.3 }, wage_growth: { model: 'ar1', sd: 0, phi: 0.3 }, incidence: { model: 'lognormal', sd: 0 } }));
+    const out = join(tempDir(), 's');
+    expect((await cli('stochastic', scenario, '--out', out, '--no-charts')).code).toBe(0);
+    const det = join(tempDir(), 'd');
+    expect((await cli('run', scenario, '--out', det, '--no-charts')).code).toBe(0);
+    const summary = csv(join(det, 'summary.csv'));
+    const rows = csv(join(out, 'percentiles.csv'));
+    let compared = 0;
+    for (const r of rows) {
+      const d = summary.find((s) => s.scheme === r.scheme && s.year === r.year)!;
+      const expected = r.measure === 'fund_end' ? Number(d.fund_end) : r.measure === 'benefits' ? Number(d.benefits_total) : r.measure === 'contributions' ? Number(d.contributions_total) : null;
+      if (expected === null || r.p50 === '') continue;
+      for (const p of ['p5', 'p25', 'p50', 'p75', 'p95']) {
+        // The engine rounds each year's flows to the cent; the paths do not: a few cents apart.
+        expect(Math.abs(Number(r[p]) - expected), `${r.scheme} ${r.measure} ${r.year} ${p}`).toBeLessThan(1 + 1e-9 * Math.abs(expected));
+      }
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('simulated returns and wage growth have the AR(1) mean, variance and correlation of the model', () => {
+    const loaded = loadScenario(scenarioVariant('cells', (s: Yaml) => (s.projection.end_year = 2040)));
+    const response = measureResponse(buildAssumptions(loaded));
+    const model = { investmentReturn: { sd: 0.05, phi: 0.4 }, wageGrowth: { sd: 0.02, phi: 0.6 }, incidenceSd: 0.15, correlation: 0.5 };
+    const ws = createPathWorkspace(response);
+    const n = 20000;
+    const t = 10;
+    let sumR = 0, sumR2 = 0, sumE = 0, sumEr = 0, sumEw = 0, sumErEw = 0, sumEr2 = 0, sumEw2 = 0;
+    for (let p = 0; p < n; p++) {
+      drawPath(response, model, 99, p, ws);
+      const dr = ws.returns[t] - response.investmentReturn[t];
+      sumR += dr;
+      sumR2 += dr * dr;
+      sumE += ws.incidence[t];
+      // Innovations: x_t − φ·x_{t−1}, for returns and for wage growth.
+      const er = dr - 0.4 * (ws.returns[t - 1] - response.investmentReturn[t - 1]);
+      const ew = ws.growth[t] - response.wageGrowth[t] - 0.6 * (ws.growth[t - 1] - response.wageGrowth[t - 1]);
+      sumEr += er;
+      sumEw += ew;
+      sumErEw += er * ew;
+      sumEr2 += er * er;
+      sumEw2 += ew * ew;
+    }
+    // Mean 0 within 4 standard errors; variance σ²·Σ_{k=0}^{t} φ^{2k} within 5%.
+    const variance = 0.05 ** 2 * Array.from({ length: t + 1 }, (_, k) => 0.4 ** (2 * k)).reduce((a, b) => a + b, 0);
+    expect(Math.abs(sumR / n)).toBeLessThan(4 * Math.sqrt(variance / n));
+    expect(Math.abs(sumR2 / n / variance - 1)).toBeLessThan(0.05);
+    // The lognormal incidence multiplier has mean 1 (σ = 0.15: standard error about 0.001).
+    expect(Math.abs(sumE / n - 1)).toBeLessThan(0.005);
+    // Correlation of the innovations: 0.5 within 0.03 (standard error about 0.005).
+    const cov = sumErEw / n - (sumEr / n) * (sumEw / n);
+    const corr = cov / Math.sqrt((sumEr2 / n - (sumEr / n) ** 2) * (sumEw2 / n - (sumEw / n) ** 2));
+    expect(Math.abs(corr - 0.5)).toBeLessThan(0.03);
+  });
+
+  it('the same seed gives identical output with 1 and with 2 workers (compiled CLI)', () => {
+    const scenario = scenarioVariant('basic', volatile);
+    const bin = join(PROJECT, 'bin', 'coverage-sim.js');
+    const one = join(tempDir(), 'one');
+    const two = join(tempDir(), 'two');
+    execFileSync(process.execPath, [bin, 'stochastic', scenario, '--out', one, '--workers', '1'], { stdio: 'ignore' });
+    execFileSync(process.execPath, [bin, 'stochastic', scenario, '--out', two, '--workers', '2'], { stdio: 'ignore' });
+    for (const f of ['percentiles.csv', 'probabilities.csv', 'paths.csv', 'charts/employment_injury-fan-fund.png']) {
+      expect(readFileSync(join(two, f)).equals(readFileSync(join(one, f))), f).toBe(true);
+    }
+  });
+
+  it('merged shards are exactly a single run', async () => {
+    const scenario = scenarioVariant('basic', volatile);
+    const single = join(tempDir(), 'single');
+    expect((await cli('stochastic', scenario, '--out', single)).code).toBe(0);
+    const shards = join(tempDir(), 'shards');
+    for (const i of [0, 1, 2]) expect((await cli('stochastic', scenario, '--out', shards, '--shard', `${i}/3`)).code).toBe(0);
+    expect(readdirSync(shards).sort()).toEqual(['shard-0-of-3', 'shard-1-of-3', 'shard-2-of-3']);
+    const merged = join(tempDir(), 'merged');
+    expect((await cli('merge', shards, '--out', merged)).code).toBe(0);
+    for (const f of ['percentiles.csv', 'probabilities.csv', 'paths.csv', 'stochastic.yaml', 'charts/employment_injury-fan-fund.png']) {
+      expect(readFileSync(join(merged, f)).equals(readFileSync(join(single, f))), f).toBe(true);
+    }
+    // An incomplete set of shards is refused.
+    const partial = await cli('merge', join(shards, 'shard-0-of-3'), join(shards, 'shard-2-of-3'), '--out', join(tempDir(), 'x'));
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toMatch(/without gap or overlap/);
+  });
+});

@@ -39,6 +39,8 @@ export interface GroupAssumptions {
   withdrawal: Float64Array;
   /** Group mean monthly wage in the scheme currency, by year. */
   meanMonthlyWage: Float64Array;
+  /** Whether the wage is paid in another currency (converted by an exchange rate). */
+  paidInForeignCurrency: boolean;
   /** Relative wage by age and sex, normalised so that Σ share·profile = 1. */
   wageProfile: Float64Array;
   /** σ of log wages within a cell (from the group's cv). */
@@ -117,6 +119,8 @@ export interface SchemeAssumptions {
   /** Index of the scheme whose fund this one pools into, or −1 for its own fund. */
   poolOwner: number;
   ceilingMonthly: Float64Array;
+  /** Whether the ceiling is indexed to the economy's wage growth (`indexation: wage_growth`). */
+  ceilingFollowsWages: boolean;
   /** Cover by group index; null where the group is not covered. */
   cover: Array<CoverAssumptions | null>;
   /** Incidence per contingency `[sex][age]`, per registered person-year; order of INCIDENCE_COLUMNS. */

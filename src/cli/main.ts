@@ -1,6 +1,6 @@
 /**
- * The command line (yargs): run · calibrate · compare · stochastic · merge · watch · verify ·
- * validate · schema. Thin: it parses arguments, calls the
+ * The command line (yargs): run · calibrate · compare · sensitivity · stochastic · merge · watch ·
+ * verify · validate · schema. Thin: it parses arguments, calls the
  * pipeline, prints, and maps errors to exit codes (2 for bad input, 1 for internal failure).
  */
 import yargs from 'yargs';
@@ -20,6 +20,8 @@ import { compareCommand } from './compare.js';
 import { verifyReport } from './verify.js';
 import { watchScenario } from './watch.js';
 import { mergeCommand, stochasticCommand } from './stochastic.js';
+import { sensitivityCommand } from './sensitivity.js';
+import { DEFAULT_SHOCKS } from '../sensitivity/shocks.js';
 import type { StochasticOptions } from './stochastic.js';
 import type { WatchOptions } from './watch.js';
 import { ProjectionError } from '../engine/check.js';
@@ -90,6 +92,42 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           .option('charts', { type: 'boolean', default: true, describe: 'Write the charts and report.html (--no-charts: CSVs only)' }),
       async (args) => {
         code = await compareCli(args.scenarios as string[], { out: args.out, threshold: args.threshold, jobs: args.jobs, allowPaths: args.allowPath, lang: args.lang, charts: args.charts }, io);
+      },
+    )
+    .command(
+      'sensitivity <scenario>',
+      'One-at-a-time shocks to the key assumptions and their effect on the GAP, reserve ratios and depletion year; a tornado chart and a contribution-rate × coverage grid',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
+          .option('out', { type: 'string', describe: 'Output folder (default reports/<id>-sensitivity/)' })
+          .option('years', { type: 'string', describe: 'Years whose reserve ratio is reported, comma-separated (default: 10 and 25 years on)' })
+          .option('return-shock', { type: 'number', default: DEFAULT_SHOCKS.investmentReturn })
+          .option('wage-shock', { type: 'number', default: DEFAULT_SHOCKS.wageGrowth })
+          .option('incidence-shock', { type: 'number', default: DEFAULT_SHOCKS.incidence })
+          .option('mortality-shock', { type: 'number', default: DEFAULT_SHOCKS.mortality })
+          .option('coverage-shock', { type: 'number', default: DEFAULT_SHOCKS.coverage })
+          .option('compliance-shock', { type: 'number', default: DEFAULT_SHOCKS.compliance })
+          .option('exchange-shock', { type: 'number', default: DEFAULT_SHOCKS.exchangeRate })
+          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const })
+          .option('charts', { type: 'boolean', default: true }),
+      async (args) => {
+        try {
+          const sizes = {
+            investmentReturn: args.returnShock,
+            wageGrowth: args.wageShock,
+            incidence: args.incidenceShock,
+            mortality: args.mortalityShock,
+            coverage: args.coverageShock,
+            compliance: args.complianceShock,
+            exchangeRate: args.exchangeShock,
+          };
+          const years = args.years ? args.years.split(',').map((y) => Number(y.trim())) : undefined;
+          const { dir, shocks, seconds } = await sensitivityCommand(args.scenario, { out: args.out, sizes, years, lang: args.lang, charts: args.charts, allowPaths: args.allowPath });
+          io.stdout(`${shocks} shocks projected in ${seconds.toFixed(2)} s; written to ${displayPathOf(dir)}\n`);
+        } catch (e) {
+          code = reportFailure(e, io);
+        }
       },
     )
     .command(
@@ -165,7 +203,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
       },
     )
-    .demandCommand(1, 'Name a command: run, calibrate, compare, stochastic, merge, watch, verify, validate or schema.')
+    .demandCommand(1, 'Name a command: run, calibrate, compare, sensitivity, stochastic, merge, watch, verify, validate or schema.')
     .strict()
     .version(TOOL_VERSION)
     .help()

@@ -1,0 +1,61 @@
+/** `coverage-sim sensitivity <scenario.yaml>`: one-at-a-time shocks, a tornado chart, and a two-way grid. */
+import { resolve } from 'node:path';
+import Papa from 'papaparse';
+import { buildAssumptions } from '../assumptions/build.js';
+import { loadScenario } from '../scenario/load.js';
+import type { LoadOptions } from '../scenario/load.js';
+import { standardShocks } from '../sensitivity/shocks.js';
+import type { ShockSizes } from '../sensitivity/shocks.js';
+import { grid, sensitivity } from '../sensitivity/analysis.js';
+import type { GridPoint, SensitivityRow } from '../sensitivity/analysis.js';
+import { heatMap, tornadoCharts } from '../report/charts/sensitivity-charts.js';
+import { renderCharts } from '../report/charts/renderer.js';
+import type { Lang } from '../report/charts/labels.js';
+import { writeReportFolder } from '../report/write.js';
+
+export interface SensitivityOptions extends LoadOptions {
+  out?: string;
+  sizes: ShockSizes;
+  /** Years whose reserve ratio is reported (default: 10 and 25 years on). */
+  years?: number[];
+  lang: Lang;
+  charts: boolean;
+}
+
+const cell = (x: number | null, measure: string) => (x === null ? '' : measure === 'depletion_year' ? String(x) : x.toFixed(8));
+
+export function sensitivityCsv(rows: readonly SensitivityRow[]): string {
+  const data = rows.map((r) => [r.assumption, r.direction, String(r.size), r.scheme, r.measure, cell(r.base, r.measure), cell(r.value, r.measure), r.base === null || r.value === null ? '' : cell(r.value - r.base, r.measure)]);
+  return Papa.unparse({ fields: ['assumption', 'direction', 'size', 'scheme', 'measure', 'base', 'value', 'difference'], data }, { newline: '\n' }) + '\n';
+}
+
+export function gridCsv(points: readonly GridPoint[], scheme: string, year: number): string {
+  const data = points.map((p) => [scheme, String(p.contributionFactor), String(p.coverageShift), String(year), p.reserveRatio === null ? '' : p.reserveRatio.toFixed(8), p.depletionYear === null ? '' : String(p.depletionYear)]);
+  return Papa.unparse({ fields: ['scheme', 'contribution_factor', 'coverage_shift', 'year', 'reserve_ratio', 'depletion_year'], data }, { newline: '\n' }) + '\n';
+}
+
+export async function sensitivityCommand(file: string, options: SensitivityOptions): Promise<{ dir: string; shocks: number; seconds: number }> {
+  const started = performance.now();
+  const loaded = loadScenario(file, options);
+  const a = buildAssumptions(loaded);
+  const measureOptions = { gapPeriods: loaded.scenario.measures.gap_periods, targetReserveRatio: loaded.scenario.measures.target_reserve_ratio, scaledPremiumYears: loaded.scenario.measures.scaled_premium_years };
+  const years = options.years ?? [a.startYear + 10, a.startYear + 25].filter((y) => y <= a.endYear);
+  const shocks = standardShocks(a, options.sizes);
+  const rows = sensitivity(a, shocks, measureOptions, years);
+  // The grid for the first scheme with a fund of its own, in the last reported year.
+  const k = Math.max(0, a.schemes.findIndex((s) => s.poolOwner < 0));
+  const gridYear = years[years.length - 1] ?? a.endYear;
+  const points = grid(a, k, [0.6, 0.8, 1, 1.2, 1.4], [-0.2, -0.1, 0, 0.1, 0.2], gridYear, measureOptions);
+  const seconds = (performance.now() - started) / 1000;
+  const files = new Map<string, string | Buffer>([
+    ['sensitivity.csv', sensitivityCsv(rows)],
+    ['grid.csv', gridCsv(points, a.schemes[k].id, gridYear)],
+  ]);
+  if (options.charts) {
+    const rendered = await renderCharts([...tornadoCharts(rows, options.lang), heatMap(points, a.schemes[k].id, gridYear, options.lang)]);
+    for (const [name, buffer] of rendered) files.set(`charts/${name}`, buffer);
+  }
+  const dir = options.out ?? resolve('reports', `${loaded.scenario.scenario.id}-sensitivity`);
+  writeReportFolder(dir, files);
+  return { dir, shocks: shocks.length, seconds };
+}

@@ -12,6 +12,11 @@ import { project } from '../dist/engine/project.js';
 import { projectScenario } from '../dist/pipeline.js';
 import { runCharts } from '../dist/report/charts/run-charts.js';
 import { renderCharts } from '../dist/report/charts/renderer.js';
+import { measureResponse } from '../dist/stochastic/response.js';
+import { simulatePaths } from '../dist/stochastic/paths.js';
+import { modelOf } from '../dist/cli/stochastic.js';
+import { standardShocks } from '../dist/sensitivity/shocks.js';
+import { sensitivity } from '../dist/sensitivity/analysis.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scenario = process.argv[2] ?? join(root, 'scenarios', 'baseline-2025.yaml');
@@ -61,6 +66,26 @@ for (let i = 0; i < 6; i++) {
 }
 const firstRender = chartTimes.shift();
 
+// Uncertainty: the sensitivity set (every one-at-a-time shock, full projections and measures),
+// and 10,000 stochastic paths (the response measured on the engine, then the paths).
+const loaded = loadScenario(scenario);
+const options = { gapPeriods: [10, 25, 50], targetReserveRatio: 0, scaledPremiumYears: 10 };
+const shocks = standardShocks(assumptions);
+const sensitivityTime = median(time(() => sensitivity(assumptions, shocks, options, [assumptions.startYear + 10, assumptions.startYear + 25]), 5));
+let stochastic = null;
+if (loaded.scenario.stochastic) {
+  const { model, seed } = modelOf(loaded);
+  const runs = [];
+  for (let k = 0; k < 3; k++) {
+    const start = performance.now();
+    const response = measureResponse(assumptions);
+    const responseMs = performance.now() - start;
+    simulatePaths(response, model, seed, 0, 10000);
+    runs.push({ total: performance.now() - start, response: responseMs });
+  }
+  stochastic = { total: median(runs.map((r) => r.total)), response: median(runs.map((r) => r.response)) };
+}
+
 console.log(`scenario: ${scenario}`);
 console.log(`  ${assumptions.groups.length} groups, ${assumptions.schemes.length} schemes, ${assumptions.years} years (${assumptions.startYear}-${assumptions.endYear})`);
 console.log(`engine (project), median of 200:     ${engine.toFixed(2)} ms   (target < 5 ms for the baseline)`);
@@ -68,4 +93,10 @@ console.log(`  ${(cells / (engine / 1000) / 1e6).toFixed(1)} million group-sex-a
 console.log(`load + assumptions, median of 20:    ${loadAndResolve.toFixed(1)} ms`);
 console.log(`coverage-sim run, end to end with charts and report.html, median of 7 (new process each): ${endToEnd.toFixed(0)} ms`);
 console.log(`coverage-sim run --no-charts, end to end, median of 7: ${endToEndCsv.toFixed(0)} ms   (target < 1000 ms)`);
+console.log(`sensitivity set (${shocks.length} shocks, full projections and measures), median of 5: ${sensitivityTime.toFixed(0)} ms   (target < 1000 ms)`);
+if (stochastic) {
+  const perPath = (stochastic.total - stochastic.response) / 10000;
+  console.log(`10,000 stochastic paths, median of 3: ${(stochastic.total / 1000).toFixed(2)} s, of which ${(stochastic.response / 1000).toFixed(2)} s measuring the response on the engine   (target < 10 s)`);
+  console.log(`  ${(perPath * 1000).toFixed(1)} µs per path, ${(engine / perPath).toFixed(0)} paths per deterministic projection's time; ${((10000 * cells) / (stochastic.total / 1000) / 1e6).toFixed(0)} million path cell-years per second`);
+}
 console.log(`chart set of the run (${charts.length} charts, PNG and SVG), median of 5: ${median(chartTimes).toFixed(0)} ms (first render ${firstRender.toFixed(0)} ms)   (target < 1000 ms)`);

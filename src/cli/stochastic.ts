@@ -103,7 +103,7 @@ export async function stochasticCommand(file: string, options: StochasticOptions
   const seed = options.seed ?? scenarioSeed;
   const assumptions = buildAssumptions(loaded);
   const response = measureResponse(assumptions);
-  const layout: PathLayout = { startYear: response.startYear, years: response.years, schemes: response.schemes.map((s) => ({ id: s.id, poolOwner: s.poolOwner })) };
+  const layout: PathLayout = { startYear: response.startYear, years: response.years, schemes: response.schemes.map((s, k) => ({ id: s.id, poolOwner: s.poolOwner, label: assumptions.schemes[k].label })) };
   const shard = options.shard ? parseShard(options.shard) : { index: 0, count: 1 };
   const from = Math.floor((shard.index * paths) / shard.count);
   const to = Math.floor(((shard.index + 1) * paths) / shard.count);

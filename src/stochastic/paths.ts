@@ -4,6 +4,7 @@
  * multipliers of each year's incidence. Each path's flows, fund and ratios are written into a
  * preallocated array `[path][scheme][measure][year]`.
  */
+import type { Label } from '../assumptions/types.js';
 import type { Response } from './response.js';
 import { Stream } from './random.js';
 
@@ -33,7 +34,8 @@ export interface StochasticModel {
 export interface PathLayout {
   startYear: number;
   years: number;
-  schemes: ReadonlyArray<{ id: string; poolOwner: number }>;
+  /** `label` (by language) names the scheme in charts. */
+  schemes: ReadonlyArray<{ id: string; poolOwner: number; label?: Label }>;
 }
 
 /** Values per path: schemes × measures × years. */

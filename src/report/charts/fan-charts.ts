@@ -33,9 +33,9 @@ export function fanCharts(r: PathLayout, table: Float64Array, lang: Lang, curren
         { label: '5%–95%', data: band(4), borderColor: fill(0, 0.4), backgroundColor: fill(0, 0.15), borderWidth: 1, pointRadius: 0, fill: '-1' },
         { label: '25%', data: band(1), borderColor: fill(0, 0.6), borderWidth: 1, pointRadius: 0, fill: false },
         { label: '25%–75%', data: band(3), borderColor: fill(0, 0.6), backgroundColor: fill(0, 0.35), borderWidth: 1, pointRadius: 0, fill: '-1' },
-        { label: lang === 'ms' ? 'Median' : 'Median', data: band(2), borderColor: colour, borderWidth: 3, pointRadius: 0, fill: false },
+        { label: lang === 'ms' ? 'Median' : 'Median', data: band(2), borderColor: colour, backgroundColor: colour, borderWidth: 3, pointRadius: 0, fill: false },
       ] as ChartDataset[];
-      const title = `${text(key, lang)} — ${s.id}`;
+      const title = `${text(key, lang)} — ${s.label?.[lang] ?? s.label?.en ?? s.id}`;
       out.push({
         name: `${s.id}-fan-${measure === 'fund_end' ? 'fund' : 'reserve-ratio'}`,
         title,
@@ -49,7 +49,8 @@ export function fanCharts(r: PathLayout, table: Float64Array, lang: Lang, curren
             },
             scales: {
               x: { title: { display: true, text: text('year', lang) }, ticks: { maxTicksLimit: 16 } },
-              y: { title: { display: true, text: yTitle }, ticks: { callback: (v: string | number) => formatNumber(Number(v), Math.abs(Number(v)) < 10 ? 1 : 0) } },
+              y: { title: { display: true, text: yTitle }, // One number of decimals for every tick of an axis: as many as its step needs.
+              ticks: { callback: (v: string | number, _i: number, ticks: Array<{ value: number }>) => formatNumber(Number(v), ticks.length > 1 && Math.abs(ticks[1].value - ticks[0].value) < 1 ? 1 : 0) } },
             },
           } as ChartConfiguration['options'],
         },

@@ -47,6 +47,12 @@ export function modelOf(loaded: LoadedScenario): { model: StochasticModel; paths
   };
   if (block.incidence && block.incidence.model !== 'lognormal') throw loaded.error(['stochastic', 'incidence', 'model'], 'incidence shocks are lognormal');
   if (block.mortality) throw loaded.error(['stochastic', 'mortality'], 'mortality shocks are not modelled by the stochastic command; remove the key', 'key');
+  // Only returns and wages are correlated; any other pair would be silently ignored, so it is refused.
+  for (const pair of Object.keys(block.correlation ?? {})) {
+    if (pair !== 'investment_return__wage_growth' && pair !== 'wage_growth__investment_return') {
+      throw loaded.error(['stochastic', 'correlation', pair], `only investment_return__wage_growth can be correlated (incidence shocks are independent of the economy); remove "${pair}"`, 'key');
+    }
+  }
   return {
     model: {
       investmentReturn: ar1('investment_return'),

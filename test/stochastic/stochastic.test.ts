@@ -4,7 +4,7 @@
  * whatever the number of workers, and merged shards give exactly one run's output.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -116,5 +116,18 @@ describe('stochastic projections', () => {
     const partial = await cli('merge', join(shards, 'shard-0-of-3'), join(shards, 'shard-2-of-3'), '--out', join(tempDir(), 'x'));
     expect(partial.code).toBe(2);
     expect(partial.stderr).toMatch(/without gap or overlap/);
+  });
+  it('refuses what it does not model (mortality shocks, correlations with incidence) with the key, exit 2 and nothing written', async () => {
+    for (const [model, key] of [
+      [{ mortality: { model: 'lognormal', sd: 0.05 } }, 'stochastic.mortality'],
+      [{ incidence: { model: 'lognormal', sd: 0.1 }, correlation: { incidence__wage_growth: 0.2 } }, 'stochastic.correlation.incidence__wage_growth'],
+    ] as const) {
+      const out = join(tempDir(), 'refused');
+      const result = await cli('stochastic', scenarioVariant('basic', withModel(model)), '--out', out);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(key);
+      expect(result.stderr).toMatch(/:\d+:\d+:/);
+      expect(existsSync(out)).toBe(false);
+    }
   });
 });

@@ -16,7 +16,8 @@ import { measureResponse } from '../dist/stochastic/response.js';
 import { simulatePaths } from '../dist/stochastic/paths.js';
 import { modelOf } from '../dist/cli/stochastic.js';
 import { standardShocks } from '../dist/sensitivity/shocks.js';
-import { sensitivity } from '../dist/sensitivity/analysis.js';
+import { grid, sensitivity } from '../dist/sensitivity/analysis.js';
+import { GRID_CONTRIBUTION_FACTORS, GRID_COVERAGE_SHIFTS } from '../dist/cli/sensitivity.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scenario = process.argv[2] ?? join(root, 'scenarios', 'baseline-2025.yaml');
@@ -72,6 +73,8 @@ const loaded = loadScenario(scenario);
 const options = { gapPeriods: [10, 25, 50], targetReserveRatio: 0, scaledPremiumYears: 10 };
 const shocks = standardShocks(assumptions);
 const sensitivityTime = median(time(() => sensitivity(assumptions, shocks, options, [assumptions.startYear + 10, assumptions.startYear + 25]), 5));
+const gridPoints = GRID_CONTRIBUTION_FACTORS.length * GRID_COVERAGE_SHIFTS.length;
+const gridTime = median(time(() => grid(assumptions, 0, GRID_CONTRIBUTION_FACTORS, GRID_COVERAGE_SHIFTS, assumptions.startYear + 25, options), 5));
 let stochastic = null;
 if (loaded.scenario.stochastic) {
   const { model, seed } = modelOf(loaded);
@@ -94,6 +97,7 @@ console.log(`load + assumptions, median of 20:    ${loadAndResolve.toFixed(1)} m
 console.log(`coverage-sim run, end to end with charts and report.html, median of 7 (new process each): ${endToEnd.toFixed(0)} ms`);
 console.log(`coverage-sim run --no-charts, end to end, median of 7: ${endToEndCsv.toFixed(0)} ms   (target < 1000 ms)`);
 console.log(`sensitivity set (${shocks.length} shocks, full projections and measures), median of 5: ${sensitivityTime.toFixed(0)} ms   (target < 1000 ms)`);
+console.log(`  and its grid (${gridPoints} points), median of 5: ${gridTime.toFixed(0)} ms; shocks and grid together ${(sensitivityTime + gridTime).toFixed(0)} ms`);
 if (stochastic) {
   const perPath = (stochastic.total - stochastic.response) / 10000;
   console.log(`10,000 stochastic paths, median of 3: ${(stochastic.total / 1000).toFixed(2)} s, of which ${(stochastic.response / 1000).toFixed(2)} s measuring the response on the engine   (target < 10 s)`);

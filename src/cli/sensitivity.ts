@@ -34,6 +34,10 @@ export function gridCsv(points: readonly GridPoint[], scheme: string, year: numb
   return Papa.unparse({ fields: ['scheme', 'contribution_factor', 'coverage_shift', 'year', 'reserve_ratio', 'depletion_year'], data }, { newline: '\n' }) + '\n';
 }
 
+/** The grid: contribution rates ×0.6 to ×1.4 against coverage −20 to +20 points. */
+export const GRID_CONTRIBUTION_FACTORS = [0.6, 0.8, 1, 1.2, 1.4] as const;
+export const GRID_COVERAGE_SHIFTS = [-0.2, -0.1, 0, 0.1, 0.2] as const;
+
 export async function sensitivityCommand(file: string, options: SensitivityOptions): Promise<{ dir: string; shocks: number; seconds: number }> {
   const started = performance.now();
   const loaded = loadScenario(file, options);
@@ -45,7 +49,7 @@ export async function sensitivityCommand(file: string, options: SensitivityOptio
   // The grid for the first scheme with a fund of its own, in the last reported year.
   const k = Math.max(0, a.schemes.findIndex((s) => s.poolOwner < 0));
   const gridYear = years[years.length - 1] ?? a.endYear;
-  const points = grid(a, k, [0.6, 0.8, 1, 1.2, 1.4], [-0.2, -0.1, 0, 0.1, 0.2], gridYear, measureOptions);
+  const points = grid(a, k, GRID_CONTRIBUTION_FACTORS, GRID_COVERAGE_SHIFTS, gridYear, measureOptions);
   const seconds = (performance.now() - started) / 1000;
   const files = new Map<string, string | Buffer>([
     ['sensitivity.csv', sensitivityCsv(rows)],

@@ -46,11 +46,13 @@ export function modelOf(loaded: LoadedScenario): { model: StochasticModel; paths
     return { sd: m.sd, phi: m.phi ?? 0 };
   };
   if (block.incidence && block.incidence.model !== 'lognormal') throw loaded.error(['stochastic', 'incidence', 'model'], 'incidence shocks are lognormal');
-  if (block.mortality) throw loaded.error(['stochastic', 'mortality'], 'mortality shocks are not modelled by the stochastic command; remove the key', 'key');
+  if (block.incidence?.phi !== undefined) throw loaded.error(['stochastic', 'incidence', 'phi'], 'incidence shocks are independent from year to year: remove phi', 'key');
+  const mortality = block.mortality ? { sd: block.mortality.sd, phi: block.mortality.model === 'ar1' ? (block.mortality.phi ?? 0) : 0 } : null;
+  if (block.mortality?.model === 'lognormal' && block.mortality.phi !== undefined) throw loaded.error(['stochastic', 'mortality', 'phi'], 'a lognormal mortality multiplier is independent from year to year: use model ar1 for a persistent one', 'key');
   // Only returns and wages are correlated; any other pair would be silently ignored, so it is refused.
   for (const pair of Object.keys(block.correlation ?? {})) {
     if (pair !== 'investment_return__wage_growth' && pair !== 'wage_growth__investment_return') {
-      throw loaded.error(['stochastic', 'correlation', pair], `only investment_return__wage_growth can be correlated (incidence shocks are independent of the economy); remove "${pair}"`, 'key');
+      throw loaded.error(['stochastic', 'correlation', pair], `only investment_return__wage_growth can be correlated (incidence and mortality shocks are independent of the economy); remove "${pair}"`, 'key');
     }
   }
   return {
@@ -59,6 +61,7 @@ export function modelOf(loaded: LoadedScenario): { model: StochasticModel; paths
       wageGrowth: ar1('wage_growth'),
       incidenceSd: block.incidence?.sd ?? 0,
       correlation: block.correlation?.investment_return__wage_growth ?? block.correlation?.wage_growth__investment_return ?? 0,
+      mortality,
     },
     paths: block.paths,
     seed: block.seed,
@@ -108,7 +111,7 @@ export async function stochasticCommand(file: string, options: StochasticOptions
   const paths = options.paths ?? scenarioPaths;
   const seed = options.seed ?? scenarioSeed;
   const assumptions = buildAssumptions(loaded);
-  const response = measureResponse(assumptions);
+  const response = measureResponse(assumptions, { mortality: (model.mortality?.sd ?? 0) > 0 });
   const layout: PathLayout = { startYear: response.startYear, years: response.years, schemes: response.schemes.map((s, k) => ({ id: s.id, poolOwner: s.poolOwner, label: assumptions.schemes[k].label })) };
   const shard = options.shard ? parseShard(options.shard) : { index: 0, count: 1 };
   const from = Math.floor((shard.index * paths) / shard.count);

@@ -44,9 +44,10 @@ function wageFloor(replacement: number, dailyMinimum: number): number {
 }
 
 /** Computes the scheme's values of year i used in every cell (workspace.ts, Year). */
-export function prepareYear(a: Assumptions, scheme: SchemeAssumptions, i: number, year: Float64Array, incidenceScale = 1, deathScale = 1): void {
+export function prepareYear(a: Assumptions, scheme: SchemeAssumptions, i: number, year: Float64Array, incidenceScale = 1, deathScale = 1, pensionerMortalityScale = 1): void {
   year[Year.IncidenceScale] = incidenceScale;
   year[Year.DeathScale] = deathScale;
+  year[Year.PensionerMortalityScale] = pensionerMortalityScale;
   const b = scheme.benefits;
   const floor = (at: number, replacement: { replacement: Float64Array; dailyMinimum: Float64Array; wageRelativity: number } | undefined) => {
     const value = replacement ? wageFloor(replacement.replacement[i], replacement.dailyMinimum[i]) : 0;

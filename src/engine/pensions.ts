@@ -11,7 +11,7 @@ import type { AnnuityCache } from './valuation.js';
 import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
 import { addDetail } from './result.js';
 import type { SchemeProjection } from './result.js';
-import { cohortBase, stockIndex } from './workspace.js';
+import { Year, cohortBase, stockIndex } from './workspace.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -34,6 +34,8 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
   const survivorsChildren = ws.slot[PENSION.survivors_children];
   // Capital values at the year's discount rate, net of the scheme's pension indexation.
   const v = netDiscountFactor(a.economy.discountRate[i], scheme.pensionIndexation[i]);
+  // A shock to the year's mortality of pensioners moves the cash flows, not the valuation basis.
+  const shock = ws.year[Year.PensionerMortalityScale];
   for (let slot = 0; slot < ws.types.length; slot++) {
     const typeName = ws.types[slot];
     const type = PENSION[typeName];
@@ -74,7 +76,7 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
           const awardAmount = newAmount[awards + x];
           newCount[awards + x] = 0;
           newAmount[awards + x] = 0;
-          const qx = x === MAX_AGE ? 1 : Math.min(1, q[qs + x] * mortality);
+          const qx = x === MAX_AGE ? 1 : Math.min(1, q[qs + x] * mortality * shock);
           paid += amount * (1 - qx / 2) + awardAmount / 2;
           awarded += newN;
           awardedAmount += awardAmount;

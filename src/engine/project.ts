@@ -32,12 +32,14 @@ import type { Workspace } from './workspace.js';
 
 /**
  * Year-by-year multipliers of the contingencies (1 = as assumed): of those that come from
- * incidence tables (injuries, invalidity), and of insured persons' deaths. The stochastic model
- * uses them to measure how each year's events carry through the projection.
+ * incidence tables (injuries, invalidity), of insured persons' deaths, and of the mortality of
+ * pensioners in payment. The stochastic model uses them to measure how each year's events carry
+ * through the projection. Capital values stay on the valuation basis (unshocked mortality).
  */
 export interface Shocks {
   incidence?: Float64Array;
   deaths?: Float64Array;
+  pensionerMortality?: Float64Array;
 }
 
 export function project(a: Assumptions, shocks: Shocks = {}): Projection {
@@ -58,7 +60,7 @@ export function project(a: Assumptions, shocks: Shocks = {}): Projection {
       const ws = workspaces[k];
       const out = results[k];
       ws.outgo.fill(0);
-      prepareYear(a, scheme, i, ws.year, shocks.incidence ? shocks.incidence[i] : 1, shocks.deaths ? shocks.deaths[i] : 1);
+      prepareYear(a, scheme, i, ws.year, shocks.incidence ? shocks.incidence[i] : 1, shocks.deaths ? shocks.deaths[i] : 1, shocks.pensionerMortality ? shocks.pensionerMortality[i] : 1);
       prepareCommutation(a, scheme, ws, q, i);
       for (let g = 0; g < G; g++) {
         const cover = scheme.cover[g];

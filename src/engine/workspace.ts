@@ -31,11 +31,12 @@ export const Year = {
   LogInvalidityRelativity: 9,
   LogSurvivorsRelativity: 10,
   MedicalCost: 11,
-  /** Multipliers of the year's contingencies from incidence, and of insured persons' deaths (project.ts, Shocks). */
+  /** Multipliers of the year's contingencies from incidence, of insured persons' deaths and of pensioners' mortality (project.ts, Shocks). */
   IncidenceScale: 12,
   DeathScale: 13,
+  PensionerMortalityScale: 14,
 } as const;
-export const YEAR_VALUES = 14;
+export const YEAR_VALUES = 15;
 
 export interface Workspace {
   /** Pension types kept, by slot. */

@@ -1,7 +1,8 @@
 /**
  * Monte Carlo paths on the linear response of the projection (response.ts): investment returns
  * and wage growth as AR(1) processes around the scenario's paths, correlated; lognormal
- * multipliers of each year's incidence. Each path's flows, fund and ratios are written into a
+ * multipliers of each year's incidence; optionally, multipliers of each year's mortality
+ * (independent lognormal, or persistent through an AR(1) on their logarithm). Each path's flows, fund and ratios are written into a
  * preallocated array `[path][scheme][measure][year]`.
  */
 import type { Label } from '../assumptions/types.js';
@@ -28,6 +29,8 @@ export interface StochasticModel {
   incidenceSd: number;
   /** Correlation of the innovations of investment returns and wage growth. */
   correlation: number;
+  /** Mortality multiplier of mean 1: exp(d_t − ½Var d_t), d_t = φ·d_{t−1} + σ·z_t (φ = 0: lognormal); null for none. */
+  mortality?: Ar1 | null;
 }
 
 /** What the per-path values are laid out by (a Response, or a shard's record of one). */
@@ -53,6 +56,7 @@ export interface PathWorkspace {
   growth: Float64Array;
   wageLevel: Float64Array;
   incidence: Float64Array;
+  mortality: Float64Array;
   net: Float64Array;
   benefits: Float64Array;
   expenses: Float64Array;
@@ -67,6 +71,7 @@ export function createPathWorkspace(r: Response): PathWorkspace {
     growth: new Float64Array(Y),
     wageLevel: new Float64Array(Y),
     incidence: new Float64Array(Y),
+    mortality: new Float64Array(Y),
     net: new Float64Array(K * Y),
     benefits: new Float64Array(K * Y),
     expenses: new Float64Array(K * Y),
@@ -82,10 +87,15 @@ export function drawPath(r: Response, model: StochasticModel, seed: number, path
   let returnDeviation = 0;
   let growthDeviation = 0;
   let level = 1;
+  const mortality = model.mortality ?? null;
+  let mortalityDeviation = 0;
+  let mortalityVariance = 0;
   for (let t = 0; t < Y; t++) {
     const z1 = stream.normal();
     const z2 = rho * z1 + Math.sqrt(1 - rho * rho) * stream.normal();
     const zi = stream.normal();
+    // Drawn whether or not mortality is stochastic, so that adding it leaves the other draws of a seed as they were.
+    const zm = stream.normal();
     if (model.investmentReturn) returnDeviation = model.investmentReturn.phi * returnDeviation + model.investmentReturn.sd * z1;
     if (model.wageGrowth) growthDeviation = model.wageGrowth.phi * growthDeviation + model.wageGrowth.sd * z2;
     ws.returns[t] = r.investmentReturn[t] + returnDeviation;
@@ -95,19 +105,33 @@ export function drawPath(r: Response, model: StochasticModel, seed: number, path
     ws.wageLevel[t] = level;
     const s = model.incidenceSd;
     ws.incidence[t] = s > 0 ? Math.exp(s * zi - 0.5 * s * s) : 1;
+    if (mortality && mortality.sd > 0) {
+      mortalityDeviation = mortality.phi * mortalityDeviation + mortality.sd * zm;
+      mortalityVariance = mortality.phi * mortality.phi * mortalityVariance + mortality.sd * mortality.sd;
+      ws.mortality[t] = Math.exp(mortalityDeviation - 0.5 * mortalityVariance);
+    } else {
+      ws.mortality[t] = 1;
+    }
   }
 }
 
 /** Path `path` into `out` at `offset` (valuesPerPath values). */
 export function simulatePath(r: Response, model: StochasticModel, seed: number, path: number, ws: PathWorkspace, out: Float64Array, offset: number): void {
   drawPath(r, model, seed, path, ws);
+  evaluatePath(r, ws, out, offset);
+}
+
+/** The flows, fund and ratios of the draws in `ws` (drawPath) into `out` at `offset`. */
+export function evaluatePath(r: Response, ws: PathWorkspace, out: Float64Array, offset: number): void {
   const Y = r.years;
   const K = r.schemes.length;
   for (let k = 0; k < K; k++) {
     const s = r.schemes[k];
     for (let t = 0; t < Y; t++) {
       let benefits = s.baseBenefits[t];
-      for (let tau = 0; tau <= t; tau++) benefits += (s.incidenceResponse[tau * Y + t] * ws.incidence[tau] + s.deathResponse[tau * Y + t]) * ws.wageLevel[tau];
+      for (let tau = 0; tau <= t; tau++) benefits += (s.incidenceResponse[tau * Y + t] * ws.incidence[tau] + s.deathResponse[tau * Y + t] * ws.mortality[tau]) * ws.wageLevel[tau];
+      const m = s.mortalityResponse;
+      if (m) for (let tau = 0; tau <= t; tau++) benefits += m[tau * Y + t] * (ws.mortality[tau] - 1);
       const contributions = s.contributions[t] * ws.wageLevel[t];
       const expenses = s.shareOfContributions * contributions + s.shareOfBenefits * benefits + s.fixedExpenses[t] * ws.wageLevel[t];
       ws.benefits[k * Y + t] = benefits;
@@ -146,6 +170,7 @@ export function simulatePath(r: Response, model: StochasticModel, seed: number, 
 
 /** Paths [from, to) into a new array. */
 export function simulatePaths(r: Response, model: StochasticModel, seed: number, from: number, to: number): Float64Array {
+  if (model.mortality && model.mortality.sd > 0 && r.schemes.some((s) => !s.mortalityResponse)) throw new Error('mortality shocks need a response measured with { mortality: true }');
   const size = valuesPerPath(r);
   const out = new Float64Array((to - from) * size);
   const ws = createPathWorkspace(r);

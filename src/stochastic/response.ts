@@ -10,6 +10,13 @@
  * year's new benefits scale with that year's wages; pensions in payment then follow their own
  * indexation), where B⁰ are the benefits of the pensions in payment at the start. With ε = ω = 1
  * it is the deterministic projection. Two engine runs per year measure R.
+ *
+ * Mortality shocks μ_τ (when the model has them) multiply the deaths of insured persons, which is
+ * exact (R^death·μ_τ), and the mortality of pensioners in payment, which is not linear: pensions
+ * run off as a product of survival rates. For it the response is the derivative
+ *   M_{τ,t} = ∂B_t/∂μ_τ at μ = 1, by a central difference of the full engine (two more runs a
+ * year), and a path adds Σ_τ M_{τ,t}·(μ_τ − 1): a first-order approximation whose error is of the
+ * order of the square of the mortality deviations (test/stochastic checks it on a full run).
  */
 import type { Assumptions } from '../assumptions/types.js';
 import { project } from '../engine/project.js';
@@ -31,6 +38,8 @@ export interface SchemeResponse {
   /** R^inc and R^death, `[τ][t]` (years × years, zero for t < τ). */
   incidenceResponse: Float64Array;
   deathResponse: Float64Array;
+  /** M, `[τ][t]`: ∂B_t/∂μ_τ for pensioners' mortality; null when mortality is not stochastic. */
+  mortalityResponse: Float64Array | null;
 }
 
 export interface Response {
@@ -42,7 +51,10 @@ export interface Response {
   deterministic: Projection;
 }
 
-export function measureResponse(a: Assumptions): Response {
+/** The step of the central difference in pensioners' mortality (±5%). */
+const MORTALITY_STEP = 0.05;
+
+export function measureResponse(a: Assumptions, options: { mortality?: boolean } = {}): Response {
   const Y = a.years;
   const deterministic = project(a);
   const schemes: SchemeResponse[] = deterministic.schemes.map((s, k) => {
@@ -61,6 +73,7 @@ export function measureResponse(a: Assumptions): Response {
       baseBenefits: s.benefits.slice(),
       incidenceResponse: new Float64Array(Y * Y),
       deathResponse: new Float64Array(Y * Y),
+      mortalityResponse: options.mortality ? new Float64Array(Y * Y) : null,
     };
   });
   const ones = () => new Float64Array(Y).fill(1);
@@ -72,6 +85,19 @@ export function measureResponse(a: Assumptions): Response {
       shocked.schemes.forEach((s, k) => {
         const response = schemes[k][field];
         for (let t = tau; t < Y; t++) response[tau * Y + t] = s.benefits[t] - deterministic.schemes[k].benefits[t];
+      });
+    }
+  }
+  if (options.mortality) {
+    for (let tau = 0; tau < Y; tau++) {
+      const up = ones();
+      const down = ones();
+      up[tau] = 1 + MORTALITY_STEP;
+      down[tau] = 1 - MORTALITY_STEP;
+      const higher = project(a, { pensionerMortality: up });
+      const lower = project(a, { pensionerMortality: down });
+      schemes.forEach((s, k) => {
+        for (let t = tau; t < Y; t++) s.mortalityResponse![tau * Y + t] = (higher.schemes[k].benefits[t] - lower.schemes[k].benefits[t]) / (2 * MORTALITY_STEP);
       });
     }
   }

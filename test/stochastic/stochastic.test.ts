@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { buildAssumptions } from '../../src/assumptions/build.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { measureResponse } from '../../src/stochastic/response.js';
-import { createPathWorkspace, drawPath } from '../../src/stochastic/paths.js';
+import { PATH_MEASURES, createPathWorkspace, drawPath, evaluatePath, pathIndex, valuesPerPath } from '../../src/stochastic/paths.js';
+import { project } from '../../src/engine/project.js';
 import { PROJECT, cli, scenarioVariant, tempDir } from '../helpers/scenarios.js';
 import type { Yaml } from '../helpers/scenarios.js';
 
@@ -117,9 +118,9 @@ describe('stochastic projections', () => {
     expect(partial.code).toBe(2);
     expect(partial.stderr).toMatch(/without gap or overlap/);
   });
-  it('refuses what it does not model (mortality shocks, correlations with incidence) with the key, exit 2 and nothing written', async () => {
+  it('refuses what it does not model (persistent incidence shocks, correlations with incidence) with the key, exit 2 and nothing written', async () => {
     for (const [model, key] of [
-      [{ mortality: { model: 'lognormal', sd: 0.05 } }, 'stochastic.mortality'],
+      [{ incidence: { model: 'lognormal', sd: 0.1, phi: 0.5 } }, 'stochastic.incidence.phi'],
       [{ incidence: { model: 'lognormal', sd: 0.1 }, correlation: { incidence__wage_growth: 0.2 } }, 'stochastic.correlation.incidence__wage_growth'],
     ] as const) {
       const out = join(tempDir(), 'refused');
@@ -129,5 +130,45 @@ describe('stochastic projections', () => {
       expect(result.stderr).toMatch(/:\d+:\d+:/);
       expect(existsSync(out)).toBe(false);
     }
+  });
+  it('mortality shocks: exact on insured deaths, first-order on pensioners, against full engine runs', () => {
+    // A persistent ±5% mortality multiplier in every year, set directly in the path's draws
+    // (no other volatility), against the engine run with the same multiplier on insured deaths
+    // and pensioners' mortality. The path is linear in the deaths and first-order in pensioners'
+    // mortality; the difference is the second-order remainder, small against the effect itself.
+    const loaded = loadScenario(scenarioVariant('basic', (s: Yaml) => (s.projection.end_year = 2060)));
+    const a = buildAssumptions(loaded);
+    const response = measureResponse(a, { mortality: true });
+    const ws = createPathWorkspace(response);
+    const Y = response.years;
+    const out = new Float64Array(valuesPerPath(response));
+    const benefits = PATH_MEASURES.indexOf('benefits');
+    let checked = 0;
+    for (const mu of [0.95, 1.05]) {
+      ws.returns.set(response.investmentReturn);
+      ws.wageLevel.fill(1);
+      ws.incidence.fill(1);
+      ws.mortality.fill(mu);
+      evaluatePath(response, ws, out, 0);
+      const exact = project(a, { deaths: new Float64Array(Y).fill(mu), pensionerMortality: new Float64Array(Y).fill(mu) });
+      response.schemes.forEach((s, k) => {
+        let effect = 0;
+        let error = 0;
+        for (let t = 0; t < Y; t++) {
+          const base = response.deterministic.schemes[k].benefits[t];
+          const target = exact.schemes[k].benefits[t];
+          const path = out[pathIndex(response, k, benefits) + t];
+          effect = Math.max(effect, Math.abs(target - base));
+          error = Math.max(error, Math.abs(path - target));
+          // Within 0.5% of the year's benefits (a 5% shock changes them by a few per cent at most).
+          expect(Math.abs(path - target), `${s.id} ${response.startYear + t} μ=${mu}`).toBeLessThanOrEqual(0.005 * target + 1);
+        }
+        // The shock moves benefits, and the approximation recovers most of the move.
+        expect(effect, s.id).toBeGreaterThan(0);
+        expect(error, s.id).toBeLessThan(0.2 * effect);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
   });
 });

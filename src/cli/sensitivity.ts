@@ -56,7 +56,11 @@ export async function sensitivityCommand(file: string, options: SensitivityOptio
     ['grid.csv', gridCsv(points, a.schemes[k].id, gridYear)],
   ]);
   if (options.charts) {
-    const rendered = await renderCharts([...tornadoCharts(rows, options.lang), heatMap(points, a.schemes[k].id, gridYear, options.lang)]);
+    const schemeName = (id: string) => {
+      const label = a.schemes.find((s) => s.id === id)?.label;
+      return label?.[options.lang] ?? label?.en ?? id;
+    };
+    const rendered = await renderCharts([...tornadoCharts(rows, options.lang, schemeName), heatMap(points, a.schemes[k].id, gridYear, options.lang, schemeName)]);
     for (const [name, buffer] of rendered) files.set(`charts/${name}`, buffer);
   }
   const dir = options.out ?? resolve('reports', `${loaded.scenario.scenario.id}-sensitivity`);

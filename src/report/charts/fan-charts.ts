@@ -33,7 +33,7 @@ export function fanCharts(r: PathLayout, table: Float64Array, lang: Lang, curren
         { label: '5%–95%', data: band(4), borderColor: fill(0, 0.4), backgroundColor: fill(0, 0.15), borderWidth: 1, pointRadius: 0, fill: '-1' },
         { label: '25%', data: band(1), borderColor: fill(0, 0.6), borderWidth: 1, pointRadius: 0, fill: false },
         { label: '25%–75%', data: band(3), borderColor: fill(0, 0.6), backgroundColor: fill(0, 0.35), borderWidth: 1, pointRadius: 0, fill: '-1' },
-        { label: lang === 'ms' ? 'Median' : 'Median', data: band(2), borderColor: colour, backgroundColor: colour, borderWidth: 3, pointRadius: 0, fill: false },
+        { label: text('median', lang), data: band(2), borderColor: colour, backgroundColor: colour, borderWidth: 3, pointRadius: 0, fill: false },
       ] as ChartDataset[];
       const title = `${text(key, lang)} — ${s.label?.[lang] ?? s.label?.en ?? s.id}`;
       out.push({

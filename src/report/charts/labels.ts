@@ -27,6 +27,15 @@ const TEXT = {
   comparePayg: { en: 'PAYG cost rate, by scenario', ms: 'Kadar kos bayar-semasa-guna, mengikut senario' },
   compareFundDifference: { en: 'Fund: difference from the baseline', ms: 'Dana: perbezaan daripada asas' },
   compareContributions: { en: 'Contributions, by scenario', ms: 'Caruman, mengikut senario' },
+  tornado: { en: 'Effect on the general average premium', ms: 'Kesan ke atas premium purata am' },
+  gapPoints: { en: 'percentage points of insurable wages', ms: 'mata peratusan gaji boleh diinsuranskan' },
+  shockLow: { en: 'Low', ms: 'Rendah' },
+  shockHigh: { en: 'High', ms: 'Tinggi' },
+  heatMap: { en: 'Reserve ratio by contribution rate and coverage', ms: 'Nisbah rizab mengikut kadar caruman dan liputan' },
+  contributionFactor: { en: 'contribution rate, × legislated', ms: 'kadar caruman, × perundangan' },
+  coverageShift: { en: 'coverage, change in points', ms: 'liputan, perubahan mata' },
+  median: { en: 'Median', ms: 'Median' },
+  noEffect: { en: '{n} assumptions with no effect on this scheme are not drawn (sensitivity.csv lists them)', ms: '{n} andaian tanpa kesan ke atas skim ini tidak dilukis (disenaraikan dalam sensitivity.csv)' },
 } as const;
 
 const BENEFITS = {
@@ -47,6 +56,36 @@ const BENEFITS = {
 } as const;
 
 export type TextKey = keyof typeof TEXT;
+
+/** The assumptions a sensitivity shock moves (src/sensitivity/shocks.ts), and the contingencies of its incidence shocks. */
+const ASSUMPTIONS: Record<string, { en: string; ms: string }> = {
+  investment_return: { en: 'Investment return', ms: 'Pulangan pelaburan' },
+  wage_growth: { en: 'Wage growth', ms: 'Pertumbuhan gaji' },
+  mortality: { en: 'Mortality', ms: 'Kematian' },
+  coverage: { en: 'Coverage', ms: 'Liputan' },
+  compliance: { en: 'Compliance', ms: 'Pematuhan' },
+  exchange_rate: { en: 'Exchange rate', ms: 'Kadar pertukaran' },
+};
+const CONTINGENCIES: Record<string, { en: string; ms: string }> = {
+  temporary: { en: 'temporary disablement', ms: 'hilang upaya sementara' },
+  permanent: { en: 'permanent disablement', ms: 'hilang upaya kekal' },
+  fatal: { en: 'deaths', ms: 'kematian' },
+  medical: { en: 'medical care', ms: 'rawatan perubatan' },
+  invalidity: { en: 'invalidity', ms: 'ilat' },
+};
+
+/** "incidence:<scheme>.<contingency>" → "Incidence of <contingency>[, <scheme name>]"; other keys by name. */
+export function assumptionLabel(key: string, lang: Lang, schemeName: (id: string) => string = (id) => id): string {
+  const incidence = /^incidence:([^.]+)\.(.+)$/.exec(key);
+  if (incidence) {
+    const contingency = CONTINGENCIES[incidence[2]]?.[lang] ?? incidence[2];
+    // The scheme is named when it is not the one charted (schemeName gives '' for that one).
+    const scheme = schemeName(incidence[1]);
+    const of = lang === 'ms' ? `Insiden ${contingency}` : `Incidence of ${contingency}`;
+    return scheme ? `${of}, ${scheme}` : of;
+  }
+  return ASSUMPTIONS[key]?.[lang] ?? key;
+}
 
 export function text(key: TextKey, lang: Lang, currency = 'MYR'): string {
   return TEXT[key][lang].replace('{currency}', currency === 'MYR' ? 'RM' : currency);

@@ -4,48 +4,47 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { GridPoint, SensitivityRow } from '../../sensitivity/analysis.js';
-import { formatNumber } from './labels.js';
+import { assumptionLabel, formatNumber, text } from './labels.js';
 import type { Lang } from './labels.js';
 import { titleLines } from './run-charts.js';
 import type { NamedChart } from './run-charts.js';
 import { fill } from './style.js';
 
-const WORDS = {
-  tornado: { en: 'Effect on the general average premium', ms: 'Kesan ke atas premium purata am' },
-  points: { en: 'percentage points of insurable wages', ms: 'mata peratusan gaji boleh diinsuranskan' },
-  low: { en: 'Low', ms: 'Rendah' },
-  high: { en: 'High', ms: 'Tinggi' },
-  heat: { en: 'Reserve ratio by contribution rate and coverage', ms: 'Nisbah rizab mengikut kadar caruman dan liputan' },
-  factor: { en: 'contribution rate, × legislated', ms: 'kadar caruman, × perundangan' },
-  shift: { en: 'coverage, change in points', ms: 'liputan, perubahan mata' },
-} as const;
-
-export function tornadoCharts(rows: readonly SensitivityRow[], lang: Lang): NamedChart[] {
+/** Charts are named by scheme id; titles show `schemeName(id)` (the scheme's label). */
+export function tornadoCharts(rows: readonly SensitivityRow[], lang: Lang, schemeName: (id: string) => string = (id) => id): NamedChart[] {
   const schemes = [...new Set(rows.map((r) => r.scheme))];
   return schemes.flatMap((scheme) => {
     const gap = rows.filter((r) => r.scheme === scheme && r.measure === 'general_average_premium');
-    const assumptions = [...new Set(gap.map((r) => r.assumption))];
+    const all = [...new Set(gap.map((r) => r.assumption))];
     const effect = (assumption: string, direction: 'low' | 'high') => {
       const r = gap.find((x) => x.assumption === assumption && x.direction === direction);
       return r && r.value !== null && r.base !== null ? 100 * (r.value - r.base) : 0;
     };
+    // Assumptions that cannot move this scheme (a zero bar both ways) are named in a subtitle,
+    // not drawn: they stay in sensitivity.csv with a difference of exactly zero.
+    const assumptions = all.filter((x) => effect(x, 'low') !== 0 || effect(x, 'high') !== 0);
+    const without = all.length - assumptions.length;
     // Widest first, as a tornado.
     assumptions.sort((x, y) => Math.abs(effect(y, 'low')) + Math.abs(effect(y, 'high')) - (Math.abs(effect(x, 'low')) + Math.abs(effect(x, 'high'))));
     if (assumptions.length === 0) return [];
-    const title = `${WORDS.tornado[lang]} — ${scheme}`;
+    const title = `${text('tornado', lang)} — ${schemeName(scheme)}`;
     const config: ChartConfiguration = {
       type: 'bar',
       data: {
-        labels: assumptions,
+        labels: assumptions.map((x) => assumptionLabel(x, lang, (id) => (id === scheme ? '' : schemeName(id)))),
         datasets: [
-          { label: WORDS.low[lang], data: assumptions.map((x) => effect(x, 'low')), backgroundColor: fill(0), borderWidth: 0 },
-          { label: WORDS.high[lang], data: assumptions.map((x) => effect(x, 'high')), backgroundColor: fill(3), borderWidth: 0 },
+          { label: text('shockLow', lang), data: assumptions.map((x) => effect(x, 'low')), backgroundColor: fill(0), borderWidth: 0 },
+          { label: text('shockHigh', lang), data: assumptions.map((x) => effect(x, 'high')), backgroundColor: fill(3), borderWidth: 0 },
         ],
       },
       options: {
         indexAxis: 'y',
-        plugins: { title: { display: true, text: titleLines(title), font: { size: 28, weight: 'bold' } }, legend: { position: 'bottom' } },
-        scales: { x: { title: { display: true, text: WORDS.points[lang] }, ticks: { callback: (v: string | number) => formatNumber(Number(v), 2) } }, y: { stacked: true } },
+        plugins: {
+          title: { display: true, text: titleLines(title), font: { size: 28, weight: 'bold' } },
+          subtitle: { display: without > 0, text: text('noEffect', lang).replace('{n}', String(without)), font: { size: 18 }, padding: { bottom: 12 } },
+          legend: { position: 'bottom' },
+        },
+        scales: { x: { title: { display: true, text: text('gapPoints', lang) }, ticks: { callback: (v: string | number) => formatNumber(Number(v), 2) } }, y: { stacked: true } },
       } as ChartConfiguration['options'],
     };
     return [{ name: `${scheme}-tornado`, title, config }];
@@ -53,7 +52,7 @@ export function tornadoCharts(rows: readonly SensitivityRow[], lang: Lang): Name
 }
 
 /** Heat map as squares on a scatter chart, coloured from red (low reserve) to blue (high). */
-export function heatMap(points: readonly GridPoint[], scheme: string, year: number, lang: Lang): NamedChart {
+export function heatMap(points: readonly GridPoint[], scheme: string, year: number, lang: Lang, schemeName: (id: string) => string = (id) => id): NamedChart {
   const values = points.map((p) => p.reserveRatio ?? 0);
   const lo = Math.min(...values);
   const hi = Math.max(...values);
@@ -61,13 +60,13 @@ export function heatMap(points: readonly GridPoint[], scheme: string, year: numb
     const u = hi > lo ? (v - lo) / (hi - lo) : 0.5;
     return `rgba(${Math.round(213 * (1 - u))}, ${Math.round(94 + 20 * u)}, ${Math.round(178 * u)}, 0.9)`;
   };
-  const title = `${WORDS.heat[lang]} ${year} — ${scheme}`;
+  const title = `${text('heatMap', lang)} ${year} — ${schemeName(scheme)}`;
   const config: ChartConfiguration = {
     type: 'scatter',
     data: {
       datasets: [
         {
-          label: WORDS.heat[lang],
+          label: text('heatMap', lang),
           data: points.map((p) => ({ x: p.contributionFactor, y: 100 * p.coverageShift })),
           pointStyle: 'rect',
           pointRadius: 56,
@@ -82,8 +81,8 @@ export function heatMap(points: readonly GridPoint[], scheme: string, year: numb
         legend: { display: false },
       },
       scales: {
-        x: { title: { display: true, text: WORDS.factor[lang] }, offset: true },
-        y: { title: { display: true, text: WORDS.shift[lang] }, offset: true },
+        x: { title: { display: true, text: text('contributionFactor', lang) }, offset: true },
+        y: { title: { display: true, text: text('coverageShift', lang) }, offset: true },
       },
     } as ChartConfiguration['options'],
     plugins: [

@@ -3,6 +3,7 @@
  * (the scenario is not re-read): each returns new arrays for what it changes and shares the rest.
  */
 import type { Assumptions, CoverAssumptions, SchemeAssumptions } from '../assumptions/types.js';
+import { withWageLevel } from '../assumptions/wage-level.js';
 import { INCIDENCE_COLUMNS } from '../model.js';
 
 export interface Shock {
@@ -55,14 +56,8 @@ export function standardShocks(a: Assumptions, sizes: ShockSizes = DEFAULT_SHOCK
   }));
   // Wages of every group, the wage index and the ceilings indexed to wages move together.
   both('wage_growth', sizes.wageGrowth, (x, d) => {
-    const ratio = growthRatio(x.economy.wageGrowth, d);
-    const scale = (values: Float64Array) => values.map((v, i) => v * ratio[i]);
-    return {
-      ...x,
-      economy: { ...x.economy, wageGrowth: shifted(x.economy.wageGrowth, d), wageIndex: scale(x.economy.wageIndex) },
-      groups: x.groups.map((g) => ({ ...g, meanMonthlyWage: scale(g.meanMonthlyWage) })),
-      schemes: x.schemes.map((s): SchemeAssumptions => (s.ceilingFollowsWages ? { ...s, ceilingMonthly: scale(s.ceilingMonthly) } : s)),
-    };
+    const moved = withWageLevel(x, growthRatio(x.economy.wageGrowth, d));
+    return { ...moved, economy: { ...moved.economy, wageGrowth: shifted(x.economy.wageGrowth, d) } };
   });
   a.schemes.forEach((scheme, k) => {
     INCIDENCE_COLUMNS[scheme.kind].forEach((contingency, c) => {

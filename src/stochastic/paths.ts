@@ -129,10 +129,13 @@ export function evaluatePath(r: Response, ws: PathWorkspace, out: Float64Array, 
     const s = r.schemes[k];
     for (let t = 0; t < Y; t++) {
       let benefits = s.baseBenefits[t];
-      for (let tau = 0; tau <= t; tau++) benefits += (s.incidenceResponse[tau * Y + t] * ws.incidence[tau] + s.deathResponse[tau * Y + t] * ws.mortality[tau]) * ws.wageLevel[tau];
+      for (let tau = 0; tau <= t; tau++) {
+        const at = tau * Y + t;
+        benefits += s.incidenceResponse[at] * ws.incidence[tau] + s.deathResponse[at] * ws.mortality[tau] + s.wageResponse[at] * (ws.wageLevel[tau] - 1);
+      }
       const m = s.mortalityResponse;
       if (m) for (let tau = 0; tau <= t; tau++) benefits += m[tau * Y + t] * (ws.mortality[tau] - 1);
-      const contributions = s.contributions[t] * ws.wageLevel[t];
+      const contributions = s.contributions[t] + s.contributionsWageResponse[t] * (ws.wageLevel[t] - 1);
       const expenses = s.shareOfContributions * contributions + s.shareOfBenefits * benefits + s.fixedExpenses[t] * ws.wageLevel[t];
       ws.benefits[k * Y + t] = benefits;
       ws.expenses[k * Y + t] = expenses;
@@ -158,7 +161,7 @@ export function evaluatePath(r: Response, ws: PathWorkspace, out: Float64Array, 
       // F_t = F_{t−1}(1 + r) + (1 + r)^½ × net cash flow (cash flows mid-year).
       fund = fund * (1 + rate) + Math.sqrt(1 + rate) * ws.net[k * Y + t];
       const outgo = ws.benefits[k * Y + t] + ws.expenses[k * Y + t];
-      const wageBill = s.wageBill[t] * ws.wageLevel[t];
+      const wageBill = s.wageBill[t] + s.wageBillWageResponse[t] * (ws.wageLevel[t] - 1);
       out[offset + pathIndex(r, k, FUND) + t] = own ? fund : NaN;
       out[offset + pathIndex(r, k, RESERVE) + t] = own && outgo > 0 ? fund / outgo : NaN;
       out[offset + pathIndex(r, k, PAYG) + t] = wageBill > 0 ? outgo / wageBill : NaN;

@@ -5,20 +5,27 @@
  * invalidity from the incidence tables; separately, deaths of insured persons) adds, in every
  * later year t, exactly the benefits those events give rise to — short-term benefits and lump
  * sums in τ, pensions awarded in τ, their survivors' pensions later. So
- *   B_t = B⁰_t + Σ_{τ≤t} (R^inc_{τ,t}·ε_τ + R^death_{τ,t})·ω_τ
- * for incidence multipliers ε_τ and wage levels ω_τ relative to the deterministic path (a
- * year's new benefits scale with that year's wages; pensions in payment then follow their own
- * indexation), where B⁰ are the benefits of the pensions in payment at the start. With ε = ω = 1
- * it is the deterministic projection. Two engine runs per year measure R.
+ *   B_t = B⁰_t + Σ_{τ≤t} (R^inc_{τ,t}·ε_τ + R^death_{τ,t} + W_{τ,t}·(ω_τ − 1))
+ * for incidence multipliers ε_τ and wage levels ω_τ relative to the deterministic path, where B⁰
+ * are the benefits of the pensions in payment at the start. Two engine runs per year measure R.
  *
- * Mortality shocks μ_τ (when the model has them) multiply the deaths of insured persons, which is
- * exact (R^death·μ_τ), and the mortality of pensioners in payment, which is not linear: pensions
+ * A year's wage level moves that year's contributions and the benefits awarded that year; pensions
+ * in payment then follow their own indexation. Not everything moves with wages (flat
+ * contributions, fixed insured wages, benefit minimums, medical costs, funeral grants), so the
+ * response to wages is measured too: W_{τ,t} = ∂B_t/∂ω_τ, and likewise ∂C_τ/∂ω_τ and ∂S_τ/∂ω_τ
+ * for contributions and the wage bill, by a central difference of the engine with year τ's wage
+ * level at 1 ± 5% (withWageLevel; two more runs a year). With ε = ω = 1 it is the deterministic
+ * projection. Cross effects (a year of more incidence and higher wages) are left out: second order.
+ *
+ * Mortality shocks μ_τ (when the model has them) multiply the deaths of insured persons, to which
+ * benefits are linear (R^death·μ_τ), and the mortality of pensioners in payment, which is not: pensions
  * run off as a product of survival rates. For it the response is the derivative
  *   M_{τ,t} = ∂B_t/∂μ_τ at μ = 1, by a central difference of the full engine (two more runs a
  * year), and a path adds Σ_τ M_{τ,t}·(μ_τ − 1): a first-order approximation whose error is of the
  * order of the square of the mortality deviations (test/stochastic checks it on a full run).
  */
 import type { Assumptions } from '../assumptions/types.js';
+import { withWageLevel } from '../assumptions/wage-level.js';
 import { project } from '../engine/project.js';
 import type { Projection } from '../engine/result.js';
 
@@ -38,6 +45,11 @@ export interface SchemeResponse {
   /** R^inc and R^death, `[τ][t]` (years × years, zero for t < τ). */
   incidenceResponse: Float64Array;
   deathResponse: Float64Array;
+  /** W, `[τ][t]`: ∂B_t/∂ω_τ, the benefits in t of a higher wage level in year τ. */
+  wageResponse: Float64Array;
+  /** ∂C_t/∂ω_t and ∂S_t/∂ω_t: contributions and wage bill of a higher wage level in their year. */
+  contributionsWageResponse: Float64Array;
+  wageBillWageResponse: Float64Array;
   /** M, `[τ][t]`: ∂B_t/∂μ_τ for pensioners' mortality; null when mortality is not stochastic. */
   mortalityResponse: Float64Array | null;
 }
@@ -51,8 +63,9 @@ export interface Response {
   deterministic: Projection;
 }
 
-/** The step of the central difference in pensioners' mortality (±5%). */
+/** The steps of the central differences in pensioners' mortality and in the wage level (±5%). */
 const MORTALITY_STEP = 0.05;
+const WAGE_STEP = 0.05;
 
 export function measureResponse(a: Assumptions, options: { mortality?: boolean } = {}): Response {
   const Y = a.years;
@@ -73,6 +86,9 @@ export function measureResponse(a: Assumptions, options: { mortality?: boolean }
       baseBenefits: s.benefits.slice(),
       incidenceResponse: new Float64Array(Y * Y),
       deathResponse: new Float64Array(Y * Y),
+      wageResponse: new Float64Array(Y * Y),
+      contributionsWageResponse: new Float64Array(Y),
+      wageBillWageResponse: new Float64Array(Y),
       mortalityResponse: options.mortality ? new Float64Array(Y * Y) : null,
     };
   });
@@ -87,6 +103,21 @@ export function measureResponse(a: Assumptions, options: { mortality?: boolean }
         for (let t = tau; t < Y; t++) response[tau * Y + t] = s.benefits[t] - deterministic.schemes[k].benefits[t];
       });
     }
+  }
+  for (let tau = 0; tau < Y; tau++) {
+    const up = ones();
+    const down = ones();
+    up[tau] = 1 + WAGE_STEP;
+    down[tau] = 1 - WAGE_STEP;
+    const higher = project(withWageLevel(a, up));
+    const lower = project(withWageLevel(a, down));
+    schemes.forEach((s, k) => {
+      const h = higher.schemes[k];
+      const l = lower.schemes[k];
+      for (let t = tau; t < Y; t++) s.wageResponse[tau * Y + t] = (h.benefits[t] - l.benefits[t]) / (2 * WAGE_STEP);
+      s.contributionsWageResponse[tau] = (h.contributions[tau] - l.contributions[tau]) / (2 * WAGE_STEP);
+      s.wageBillWageResponse[tau] = (h.wageBill[tau] - l.wageBill[tau]) / (2 * WAGE_STEP);
+    });
   }
   if (options.mortality) {
     for (let tau = 0; tau < Y; tau++) {

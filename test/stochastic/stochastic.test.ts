@@ -4,7 +4,7 @@
  * whatever the number of workers, and merged shards give exactly one run's output.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { measureResponse } from '../../src/stochastic/response.js';
 import { PATH_MEASURES, createPathWorkspace, drawPath, evaluatePath, pathIndex, valuesPerPath } from '../../src/stochastic/paths.js';
 import { project } from '../../src/engine/project.js';
+import { withWageLevel } from '../../src/assumptions/wage-level.js';
 import { PROJECT, cli, scenarioVariant, tempDir } from '../helpers/scenarios.js';
 import type { Yaml } from '../helpers/scenarios.js';
 
@@ -131,7 +132,7 @@ describe('stochastic projections', () => {
       expect(existsSync(out)).toBe(false);
     }
   });
-  it('mortality shocks: exact on insured deaths, first-order on pensioners, against full engine runs', () => {
+  it('mortality shocks: linear in insured deaths, first-order on pensioners, against full engine runs', () => {
     // A persistent ±5% mortality multiplier in every year, set directly in the path's draws
     // (no other volatility), against the engine run with the same multiplier on insured deaths
     // and pensioners' mortality. The path is linear in the deaths and first-order in pensioners'
@@ -170,5 +171,46 @@ describe('stochastic projections', () => {
       });
     }
     expect(checked).toBeGreaterThanOrEqual(2);
+  });
+  it('wage levels: contributions and benefits against full engine runs, flat contributions included', () => {
+    // The baseline mixes contributions on wages under a ceiling that follows wages (Act 4) with a
+    // flat contribution on a fixed insured wage (Act 789), and benefits with minimums and medical
+    // costs that do not follow wages. Wage growth 0.5 point higher or lower in every year, set
+    // directly in the path's draws, against the engine run with the same wage level.
+    const baseline = join(tempDir(), 'baseline-2075.yaml');
+    writeFileSync(baseline, readFileSync(join(PROJECT, 'scenarios', 'baseline-2025.yaml'), 'utf8').replace('end_year: 2100', 'end_year: 2075'));
+    const a = buildAssumptions(loadScenario(baseline));
+    expect(a.endYear).toBe(2075);
+    const response = measureResponse(a);
+    const ws = createPathWorkspace(response);
+    const Y = response.years;
+    const out = new Float64Array(valuesPerPath(response));
+    const measure = (name: (typeof PATH_MEASURES)[number]) => PATH_MEASURES.indexOf(name);
+    for (const delta of [-0.005, 0.005]) {
+      const level = new Float64Array(Y);
+      for (let t = 0; t < Y; t++) level[t] = t === 0 ? 1 : (level[t - 1] * (1 + a.economy.wageGrowth[t] + delta)) / (1 + a.economy.wageGrowth[t]);
+      ws.returns.set(response.investmentReturn);
+      ws.wageLevel.set(level);
+      ws.incidence.fill(1);
+      ws.mortality.fill(1);
+      evaluatePath(response, ws, out, 0);
+      const exact = project(withWageLevel(a, level));
+      response.schemes.forEach((s, k) => {
+        for (const t of [5, 10, 20, Y - 1]) {
+          const where = `${s.id} ${response.startYear + t} δ=${delta}`;
+          const contributions = out[pathIndex(response, k, measure('contributions')) + t];
+          const benefits = out[pathIndex(response, k, measure('benefits')) + t];
+          // Contributions are linear in the wage level (exact to rounding); benefits to first
+          // order in each year's level (0.5% of the year's benefits).
+          expect(Math.abs(contributions - exact.schemes[k].contributions[t]), where).toBeLessThan(1e-6 * exact.schemes[k].contributions[t] + 1);
+          expect(Math.abs(benefits - exact.schemes[k].benefits[t]), where).toBeLessThan(0.005 * exact.schemes[k].benefits[t]);
+        }
+      });
+      // The flat Act 789 contribution does not move with wages; Act 4 contributions do.
+      const flat = response.schemes.findIndex((s) => s.id === 'self_employment_injury');
+      const act4 = response.schemes.findIndex((s) => s.id === 'employment_injury');
+      expect(out[pathIndex(response, flat, measure('contributions')) + Y - 1]).toBeCloseTo(response.schemes[flat].contributions[Y - 1], 2);
+      expect(Math.abs(out[pathIndex(response, act4, measure('contributions')) + Y - 1] / response.schemes[act4].contributions[Y - 1] - level[Y - 1])).toBeLessThan(1e-9);
+    }
   });
 });

@@ -22,6 +22,7 @@ import { renderCharts } from '../report/charts/renderer.js';
 import type { Lang } from '../report/charts/labels.js';
 import { writeReportFolder } from '../report/write.js';
 import { provenanceOf } from '../report/provenance.js';
+import type { Provenance } from '../report/provenance.js';
 
 export interface StochasticOptions extends LoadOptions {
   out?: string;
@@ -49,10 +50,14 @@ export function modelOf(loaded: LoadedScenario): { model: StochasticModel; paths
   if (block.incidence?.phi !== undefined) throw loaded.error(['stochastic', 'incidence', 'phi'], 'incidence shocks are independent from year to year: remove phi', 'key');
   const mortality = block.mortality ? { sd: block.mortality.sd, phi: block.mortality.model === 'ar1' ? (block.mortality.phi ?? 0) : 0 } : null;
   if (block.mortality?.model === 'lognormal' && block.mortality.phi !== undefined) throw loaded.error(['stochastic', 'mortality', 'phi'], 'a lognormal mortality multiplier is independent from year to year: use model ar1 for a persistent one', 'key');
-  // Only returns and wages are correlated; any other pair would be silently ignored, so it is refused.
+  // Only returns and wages are correlated, and only when both are modelled; anything else would
+  // be silently ignored, so it is refused.
   for (const pair of Object.keys(block.correlation ?? {})) {
-    if (pair !== 'investment_return__wage_growth' && pair !== 'wage_growth__investment_return') {
+    if (pair !== 'investment_return__wage_growth') {
       throw loaded.error(['stochastic', 'correlation', pair], `only investment_return__wage_growth can be correlated (incidence and mortality shocks are independent of the economy); remove "${pair}"`, 'key');
+    }
+    if (!block.investment_return || !block.wage_growth) {
+      throw loaded.error(['stochastic', 'correlation', pair], 'a correlation needs both investment_return and wage_growth in the stochastic block', 'key');
     }
   }
   return {
@@ -60,7 +65,7 @@ export function modelOf(loaded: LoadedScenario): { model: StochasticModel; paths
       investmentReturn: ar1('investment_return'),
       wageGrowth: ar1('wage_growth'),
       incidenceSd: block.incidence?.sd ?? 0,
-      correlation: block.correlation?.investment_return__wage_growth ?? block.correlation?.wage_growth__investment_return ?? 0,
+      correlation: block.correlation?.investment_return__wage_growth ?? 0,
       mortality,
     },
     paths: block.paths,
@@ -86,7 +91,8 @@ interface ShardMeta {
   layout: PathLayout;
   model: StochasticModel;
   reserveThreshold: number;
-  provenance: unknown;
+  currency: string;
+  provenance: Provenance;
 }
 
 /** The output files of a run of `paths` paths (a whole run, or merged shards). */
@@ -99,13 +105,23 @@ async function outputFiles(meta: Omit<ShardMeta, 'from' | 'to'>, values: Float64
     ['stochastic.yaml', stringify({ scenario: meta.scenario, paths: meta.paths, seed: meta.seed, model: meta.model, reserve_threshold: meta.reserveThreshold, provenance: meta.provenance }, { lineWidth: 0 })],
   ]);
   if (options.charts) {
-    const rendered = await renderCharts(fanCharts(meta.layout, table, options.lang));
+    const rendered = await renderCharts(fanCharts(meta.layout, table, options.lang, meta.currency));
     for (const [name, buffer] of rendered) files.set(`charts/${name}`, buffer);
   }
   return files;
 }
 
+/** Options given on the command line are checked like scenario values. */
+function checkOptions(options: StochasticOptions): void {
+  const bad = (flag: string, message: string) => new ScenarioError({ file: flag }, flag.slice(2), message);
+  if (options.paths !== undefined && !(Number.isInteger(options.paths) && options.paths >= 1 && options.paths <= 10_000_000)) throw bad('--paths', `${options.paths} is not a number of paths: expected a whole number from 1 to 10,000,000`);
+  if (options.seed !== undefined && !(Number.isInteger(options.seed) && options.seed >= 0 && options.seed < 2 ** 32)) throw bad('--seed', `${options.seed} is not a seed: expected a whole number from 0 to 4,294,967,295`);
+  if (!Number.isFinite(options.reserveThreshold)) throw bad('--reserve-threshold', `${options.reserveThreshold} is not a reserve ratio: expected a number of years`);
+  if (!(Number.isInteger(options.workers) && options.workers >= 1 && options.workers <= 256)) throw bad('--workers', `${options.workers} is not a number of worker threads: expected a whole number from 1 to 256`);
+}
+
 export async function stochasticCommand(file: string, options: StochasticOptions): Promise<{ dir: string; paths: number; from: number; to: number }> {
+  checkOptions(options);
   const loaded = loadScenario(file, options);
   const { model, paths: scenarioPaths, seed: scenarioSeed } = modelOf(loaded);
   const paths = options.paths ?? scenarioPaths;
@@ -127,7 +143,9 @@ export async function stochasticCommand(file: string, options: StochasticOptions
     layout,
     model,
     reserveThreshold: options.reserveThreshold,
-    provenance: provenanceOf(loaded, assumptions),
+    currency: assumptions.currency,
+    // The seed actually used (--seed overrides the scenario's).
+    provenance: { ...provenanceOf(loaded, assumptions), seed },
   };
   if (options.shard) {
     const name = `shard-${shard.index}-of-${shard.count}`;
@@ -154,9 +172,14 @@ export async function mergeCommand(inputs: string[], out: string, options: { lan
   const first = shards[0].meta;
   const size = valuesPerPath(first.layout);
   let expected = 0;
+  // Everything but the path range must be the same: the scenario and every file it extends, the
+  // data tables, the tool, the seed, the number of paths, the model and the threshold.
+  const run = (m: ShardMeta) => {
+    const { node: _node, ...provenance } = m.provenance;
+    return JSON.stringify({ ...m, from: 0, to: 0, provenance });
+  };
   for (const { dir, meta } of shards) {
-    const same = meta.scenarioSha256 === first.scenarioSha256 && meta.seed === first.seed && meta.paths === first.paths && JSON.stringify(meta.model) === JSON.stringify(first.model);
-    if (!same) throw new ScenarioError({ file: dir }, undefined, 'this shard is of another run (scenario, seed, paths or model differ)');
+    if (run(meta) !== run(first)) throw new ScenarioError({ file: dir }, undefined, 'this shard is of another run (scenario files, data tables, tool version, seed, paths, model or reserve threshold differ)');
     if (meta.from !== expected) throw new ScenarioError({ file: dir }, undefined, `shards do not cover the paths without gap or overlap: expected one starting at path ${expected}`);
     expected = meta.to;
   }
@@ -164,6 +187,7 @@ export async function mergeCommand(inputs: string[], out: string, options: { lan
   const values = new Float64Array(first.paths * size);
   for (const { dir, meta } of shards) {
     const bytes = readFileSync(join(dir, 'values.bin'));
+    if (bytes.byteLength !== (meta.to - meta.from) * size * 8) throw new ScenarioError({ file: join(dir, 'values.bin') }, undefined, `holds ${bytes.byteLength} bytes, not the ${(meta.to - meta.from) * size * 8} of paths ${meta.from}-${meta.to - 1}: the shard is incomplete or damaged`);
     values.set(new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8), meta.from * size);
   }
   const { from: _from, to: _to, ...rest } = first;

@@ -309,7 +309,8 @@ export const scenarioSchema = z.strictObject({
   stochastic: z
     .strictObject({
       paths: z.number().int().min(1).max(10_000_000),
-      seed: z.number().int(),
+      // A 32-bit seed: every value gives its own streams (random.ts).
+      seed: z.number().int().min(0).max(2 ** 32 - 1),
       investment_return: stochasticModel.optional(),
       wage_growth: stochasticModel.optional(),
       incidence: stochasticModel.optional(),

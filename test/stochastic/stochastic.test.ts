@@ -118,10 +118,28 @@ describe('stochastic projections', () => {
     const partial = await cli('merge', join(shards, 'shard-0-of-3'), join(shards, 'shard-2-of-3'), '--out', join(tempDir(), 'x'));
     expect(partial.code).toBe(2);
     expect(partial.stderr).toMatch(/without gap or overlap/);
+    // A shard of another run (another seed; another reserve threshold) is refused.
+    for (const other of [['--seed', '8'], ['--reserve-threshold', '5']]) {
+      const mixed = join(tempDir(), 'mixed');
+      expect((await cli('stochastic', scenario, '--out', mixed, '--shard', '0/2')).code).toBe(0);
+      expect((await cli('stochastic', scenario, '--out', mixed, '--shard', '1/2', ...other)).code).toBe(0);
+      const refused = await cli('merge', mixed, '--out', join(tempDir(), 'x'));
+      expect(refused.code, other.join(' ')).toBe(2);
+      expect(refused.stderr).toMatch(/another run/);
+    }
+    // A damaged shard (values cut short) is refused, naming the file.
+    const values = join(shards, 'shard-1-of-3', 'values.bin');
+    const bytes = readFileSync(values);
+    writeFileSync(values, bytes.subarray(0, bytes.length / 2));
+    const damaged = await cli('merge', shards, '--out', join(tempDir(), 'x'));
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toContain('values.bin');
   });
   it('refuses what it does not model (persistent incidence shocks, correlations with incidence) with the key, exit 2 and nothing written', async () => {
     for (const [model, key] of [
       [{ incidence: { model: 'lognormal', sd: 0.1, phi: 0.5 } }, 'stochastic.incidence.phi'],
+      [{ investment_return: { model: 'ar1', sd: 0.04 }, wage_growth: { model: 'ar1', sd: 0.01 }, correlation: { wage_growth__investment_return: 0.2 } }, 'stochastic.correlation.wage_growth__investment_return'],
+      [{ investment_return: { model: 'ar1', sd: 0.04 }, correlation: { investment_return__wage_growth: 0.2 } }, 'stochastic.correlation.investment_return__wage_growth'],
       [{ incidence: { model: 'lognormal', sd: 0.1 }, correlation: { incidence__wage_growth: 0.2 } }, 'stochastic.correlation.incidence__wage_growth'],
     ] as const) {
       const out = join(tempDir(), 'refused');
@@ -212,5 +230,20 @@ describe('stochastic projections', () => {
       expect(out[pathIndex(response, flat, measure('contributions')) + Y - 1]).toBeCloseTo(response.schemes[flat].contributions[Y - 1], 2);
       expect(Math.abs(out[pathIndex(response, act4, measure('contributions')) + Y - 1] / response.schemes[act4].contributions[Y - 1] - level[Y - 1])).toBeLessThan(1e-9);
     }
+  });
+  it('checks its command-line values, and records the seed it used', async () => {
+    const scenario = scenarioVariant('basic', volatile);
+    for (const [flag, value] of [['--paths', '2.5'], ['--paths', '0'], ['--seed', '1.5'], ['--seed', '4294967296'], ['--reserve-threshold', 'abc'], ['--workers', '0']]) {
+      const out = join(tempDir(), 'refused');
+      const result = await cli('stochastic', scenario, '--out', out, flag, value);
+      expect(result.code, `${flag} ${value}`).toBe(2);
+      expect(result.stderr).toContain(flag);
+      expect(existsSync(out)).toBe(false);
+    }
+    const out = join(tempDir(), 'seeded');
+    expect((await cli('stochastic', scenario, '--out', out, '--seed', '11', '--paths', '20', '--no-charts')).code).toBe(0);
+    const written = readFileSync(join(out, 'stochastic.yaml'), 'utf8');
+    expect(written).toMatch(/^seed: 11$/m);
+    expect(written).toMatch(/^  seed: 11$/m);
   });
 });

@@ -30,6 +30,7 @@ describe('coverage-sim sensitivity', async () => {
     // The invalidity scheme pays nothing on temporary disablement of the injury schemes.
     for (const direction of ['low', 'high']) {
       const r = row('incidence:non_employment_injury.temporary', direction, 'invalidity');
+      expect(Number.isFinite(Number.parseFloat(r.base))).toBe(true);
       expect(r.value).toBe(r.base);
       expect(Number(r.difference)).toBe(0);
     }

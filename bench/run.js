@@ -74,7 +74,7 @@ const options = { gapPeriods: [10, 25, 50], targetReserveRatio: 0, scaledPremium
 const shocks = standardShocks(assumptions);
 const sensitivityTime = median(time(() => sensitivity(assumptions, shocks, options, [assumptions.startYear + 10, assumptions.startYear + 25]), 5));
 const gridPoints = GRID_CONTRIBUTION_FACTORS.length * GRID_COVERAGE_SHIFTS.length;
-const gridTime = median(time(() => grid(assumptions, 0, GRID_CONTRIBUTION_FACTORS, GRID_COVERAGE_SHIFTS, assumptions.startYear + 25, options), 5));
+const gridTime = median(time(() => grid(assumptions, 0, GRID_CONTRIBUTION_FACTORS, GRID_COVERAGE_SHIFTS, assumptions.startYear + 25), 5));
 function timeStochastic(model, seed) {
   const runs = [];
   for (let k = 0; k < 3; k++) {

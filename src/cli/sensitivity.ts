@@ -49,7 +49,7 @@ export async function sensitivityCommand(file: string, options: SensitivityOptio
   // The grid for the first scheme with a fund of its own, in the last reported year.
   const k = Math.max(0, a.schemes.findIndex((s) => s.poolOwner < 0));
   const gridYear = years[years.length - 1] ?? a.endYear;
-  const points = grid(a, k, GRID_CONTRIBUTION_FACTORS, GRID_COVERAGE_SHIFTS, gridYear, measureOptions);
+  const points = grid(a, k, GRID_CONTRIBUTION_FACTORS, GRID_COVERAGE_SHIFTS, gridYear);
   const seconds = (performance.now() - started) / 1000;
   const files = new Map<string, string | Buffer>([
     ['sensitivity.csv', sensitivityCsv(rows)],

@@ -5,7 +5,7 @@
  */
 import type { Assumptions } from '../assumptions/types.js';
 import { project } from '../engine/project.js';
-import { computeMeasures } from '../measures/compute.js';
+import { computeMeasures, depletionYear, reserveRatio } from '../measures/compute.js';
 import type { MeasureOptions } from '../measures/compute.js';
 import type { Measures } from '../measures/types.js';
 import type { Shock } from './shocks.js';
@@ -47,7 +47,7 @@ export interface GridPoint {
 }
 
 /** The contribution rate × factor against coverage + shift, for scheme k: reserve ratio in `year`. */
-export function grid(a: Assumptions, k: number, factors: readonly number[], shifts: readonly number[], year: number, options: MeasureOptions): GridPoint[] {
+export function grid(a: Assumptions, k: number, factors: readonly number[], shifts: readonly number[], year: number): GridPoint[] {
   const out: GridPoint[] = [];
   for (const factor of factors) {
     for (const shift of shifts) {
@@ -72,8 +72,11 @@ export function grid(a: Assumptions, k: number, factors: readonly number[], shif
               },
         ),
       };
-      const m = computeMeasures(x, project(x), options).schemes[k];
-      out.push({ contributionFactor: factor, coverageShift: shift, reserveRatio: m.reserveRatio[year - a.startYear] ?? null, depletionYear: m.ownFund ? m.depletionYear : null });
+      // Only the fund's measures are wanted here, not the premiums: read them off the projection.
+      const s = project(x).schemes[k];
+      const ownFund = x.schemes[k].poolOwner < 0;
+      const i = year - a.startYear;
+      out.push({ contributionFactor: factor, coverageShift: shift, reserveRatio: ownFund && i >= 0 && i < a.years ? reserveRatio(s, i) : null, depletionYear: ownFund ? depletionYear(s, a.startYear) : null });
     }
   }
   return out;

@@ -109,6 +109,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           .option('coverage-shock', { type: 'number', default: DEFAULT_SHOCKS.coverage })
           .option('compliance-shock', { type: 'number', default: DEFAULT_SHOCKS.compliance })
           .option('exchange-shock', { type: 'number', default: DEFAULT_SHOCKS.exchangeRate })
+          .option('workers', { type: 'number', default: 1, describe: 'Worker threads for the shocks and grid points (each loads the scenario)' })
           .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const })
           .option('charts', { type: 'boolean', default: true }),
       async (args) => {
@@ -123,7 +124,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             exchangeRate: args.exchangeShock,
           };
           const years = args.years ? args.years.split(',').map((y) => Number(y.trim())) : undefined;
-          const { dir, shocks, seconds } = await sensitivityCommand(args.scenario, { out: args.out, sizes, years, lang: args.lang, charts: args.charts, allowPaths: args.allowPath });
+          const { dir, shocks, seconds } = await sensitivityCommand(args.scenario, { out: args.out, sizes, years, lang: args.lang, charts: args.charts, workers: args.workers, allowPaths: args.allowPath });
           io.stdout(`${shocks} shocks projected in ${seconds.toFixed(2)} s; written to ${displayPathOf(dir)}\n`);
         } catch (e) {
           code = reportFailure(e, io);

@@ -46,38 +46,46 @@ export interface GridPoint {
   depletionYear: number | null;
 }
 
+/** Every (contribution factor, coverage shift) of a grid, factors outermost. */
+export function gridPairs(factors: readonly number[], shifts: readonly number[]): Array<[number, number]> {
+  return factors.flatMap((factor) => shifts.map((shift): [number, number] => [factor, shift]));
+}
+
 /** The contribution rate × factor against coverage + shift, for scheme k: reserve ratio in `year`. */
 export function grid(a: Assumptions, k: number, factors: readonly number[], shifts: readonly number[], year: number): GridPoint[] {
+  return gridAt(a, k, gridPairs(factors, shifts), year);
+}
+
+/** The grid's points at the given pairs (a slice of gridPairs, for a worker). */
+export function gridAt(a: Assumptions, k: number, pairs: ReadonlyArray<readonly [number, number]>, year: number): GridPoint[] {
   const out: GridPoint[] = [];
-  for (const factor of factors) {
-    for (const shift of shifts) {
-      const x: Assumptions = {
-        ...a,
-        schemes: a.schemes.map((s, j) =>
-          j !== k
-            ? s
-            : {
-                ...s,
-                cover: s.cover.map((c) =>
-                  c
-                    ? {
-                        ...c,
-                        coverage: c.coverage.map((v) => (v > 0 ? Math.min(1, Math.max(0, v + shift)) : v)),
-                        employerRate: c.employerRate.map((v) => v * factor),
-                        employeeRate: c.employeeRate.map((v) => v * factor),
-                        flatMonthly: c.flatMonthly ? c.flatMonthly.map((v) => v * factor) : null,
-                      }
-                    : null,
-                ),
-              },
-        ),
-      };
-      // Only the fund's measures are wanted here, not the premiums: read them off the projection.
-      const s = project(x).schemes[k];
-      const ownFund = x.schemes[k].poolOwner < 0;
-      const i = year - a.startYear;
-      out.push({ contributionFactor: factor, coverageShift: shift, reserveRatio: ownFund && i >= 0 && i < a.years ? reserveRatio(s, i) : null, depletionYear: ownFund ? depletionYear(s, a.startYear) : null });
-    }
+  for (const [factor, shift] of pairs) {
+    const x: Assumptions = {
+      ...a,
+      schemes: a.schemes.map((s, j) =>
+        j !== k
+          ? s
+          : {
+              ...s,
+              cover: s.cover.map((c) =>
+                c
+                  ? {
+                      ...c,
+                      coverage: c.coverage.map((v) => (v > 0 ? Math.min(1, Math.max(0, v + shift)) : v)),
+                      employerRate: c.employerRate.map((v) => v * factor),
+                      employeeRate: c.employeeRate.map((v) => v * factor),
+                      flatMonthly: c.flatMonthly ? c.flatMonthly.map((v) => v * factor) : null,
+                    }
+                  : null,
+              ),
+            },
+      ),
+    };
+    // Only the fund's measures are wanted here, not the premiums: read them off the projection.
+    const s = project(x).schemes[k];
+    const ownFund = x.schemes[k].poolOwner < 0;
+    const i = year - a.startYear;
+    out.push({ contributionFactor: factor, coverageShift: shift, reserveRatio: ownFund && i >= 0 && i < a.years ? reserveRatio(s, i) : null, depletionYear: ownFund ? depletionYear(s, a.startYear) : null });
   }
   return out;
 }

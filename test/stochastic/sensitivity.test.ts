@@ -2,11 +2,12 @@
  * Sensitivity: one-at-a-time shocks move the measures the way they should, and a shock to an
  * assumption that has no effect on a scheme gives a tornado bar of exactly zero.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { cli, scenarioVariant, tempDir } from '../helpers/scenarios.js';
+import { PROJECT, cli, scenarioVariant, tempDir } from '../helpers/scenarios.js';
 import type { Yaml } from '../helpers/scenarios.js';
 
 describe('coverage-sim sensitivity', async () => {
@@ -42,5 +43,13 @@ describe('coverage-sim sensitivity', async () => {
     expect(Number(high.value)).toBeGreaterThan(Number(high.base));
     expect(Number(low.value)).toBeLessThan(Number(low.base));
     expect(Number(row('investment_return', 'high', 'employment_injury').value)).toBeLessThan(Number(row('investment_return', 'low', 'employment_injury').value));
+  });
+  it('gives the same files with 1 and with 3 worker threads (compiled CLI)', () => {
+    const bin = join(PROJECT, 'bin', 'coverage-sim.js');
+    const threads = join(tempDir(), 'threads');
+    execFileSync(process.execPath, [bin, 'sensitivity', scenario, '--out', threads, '--workers', '3'], { stdio: 'ignore' });
+    for (const f of ['sensitivity.csv', 'grid.csv', 'charts/employment_injury-tornado.png', 'charts/employment_injury-grid.png']) {
+      expect(readFileSync(join(threads, f)).equals(readFileSync(join(out, f))), f).toBe(true);
+    }
   });
 });

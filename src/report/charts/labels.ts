@@ -1,4 +1,4 @@
-/** Every text of the charts and the report, in English and Malay (`--lang en|ms`). */
+/** Every text of the charts, in English and Malay (`--lang en|ms`); report.html keeps the words of its own sections (html.ts). */
 export type Lang = 'en' | 'ms';
 
 const TEXT = {

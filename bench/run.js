@@ -16,7 +16,7 @@ import { measureResponse } from '../dist/stochastic/response.js';
 import { simulatePaths } from '../dist/stochastic/paths.js';
 import { modelOf } from '../dist/cli/stochastic.js';
 import { standardShocks } from '../dist/sensitivity/shocks.js';
-import { grid, sensitivity } from '../dist/sensitivity/analysis.js';
+import { gridAt, gridPairs, sensitivity } from '../dist/sensitivity/analysis.js';
 import { GRID_CONTRIBUTION_FACTORS, GRID_COVERAGE_SHIFTS } from '../dist/cli/sensitivity.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -74,7 +74,7 @@ const options = { gapPeriods: [10, 25, 50], targetReserveRatio: 0, scaledPremium
 const shocks = standardShocks(assumptions);
 const sensitivityTime = median(time(() => sensitivity(assumptions, shocks, options, [assumptions.startYear + 10, assumptions.startYear + 25]), 5));
 const gridPoints = GRID_CONTRIBUTION_FACTORS.length * GRID_COVERAGE_SHIFTS.length;
-const gridTime = median(time(() => grid(assumptions, 0, GRID_CONTRIBUTION_FACTORS, GRID_COVERAGE_SHIFTS, assumptions.startYear + 25), 5));
+const gridTime = median(time(() => gridAt(assumptions, 0, gridPairs(GRID_CONTRIBUTION_FACTORS, GRID_COVERAGE_SHIFTS), assumptions.startYear + 25), 5));
 function timeStochastic(model, seed) {
   const runs = [];
   for (let k = 0; k < 3; k++) {

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { buildAssumptions } from '../assumptions/build.js';
 import { loadScenario } from '../scenario/load.js';
 import type { LoadOptions } from '../scenario/load.js';
-import { ScenarioError } from '../scenario/errors.js';
+import { checkWorkers } from './checks.js';
 import { DEFAULT_SHOCKS, standardShocks } from '../sensitivity/shocks.js';
 import type { ShockSizes } from '../sensitivity/shocks.js';
 import type { MeasureOptions } from '../measures/compute.js';
@@ -86,7 +86,7 @@ async function inWorkers(base: Omit<SensitivityTask, 'shocks' | 'pairs'>, shockC
 export async function sensitivityCommand(file: string, options: SensitivityOptions): Promise<{ dir: string; shocks: number; seconds: number }> {
   const started = performance.now();
   const workers = options.workers ?? 1;
-  if (!(Number.isInteger(workers) && workers >= 1 && workers <= 256)) throw new ScenarioError({ file: '--workers' }, 'workers', `${workers} is not a number of worker threads: expected a whole number from 1 to 256`);
+  checkWorkers(workers);
   const loaded = loadScenario(file, options);
   const a = buildAssumptions(loaded);
   const measureOptions = { gapPeriods: loaded.scenario.measures.gap_periods, targetReserveRatio: loaded.scenario.measures.target_reserve_ratio, scaledPremiumYears: loaded.scenario.measures.scaled_premium_years };

@@ -11,6 +11,7 @@ import { stringify } from 'yaml';
 import { loadScenario } from '../scenario/load.js';
 import type { LoadOptions, LoadedScenario } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/errors.js';
+import { checkWorkers } from './checks.js';
 import { buildAssumptions } from '../assumptions/build.js';
 import { measureResponse } from '../stochastic/response.js';
 import { valuesPerPath } from '../stochastic/paths.js';
@@ -117,7 +118,7 @@ function checkOptions(options: StochasticOptions): void {
   if (options.paths !== undefined && !(Number.isInteger(options.paths) && options.paths >= 1 && options.paths <= 10_000_000)) throw bad('--paths', `${options.paths} is not a number of paths: expected a whole number from 1 to 10,000,000`);
   if (options.seed !== undefined && !(Number.isInteger(options.seed) && options.seed >= 0 && options.seed < 2 ** 32)) throw bad('--seed', `${options.seed} is not a seed: expected a whole number from 0 to 4,294,967,295`);
   if (!Number.isFinite(options.reserveThreshold)) throw bad('--reserve-threshold', `${options.reserveThreshold} is not a reserve ratio: expected a number of years`);
-  if (!(Number.isInteger(options.workers) && options.workers >= 1 && options.workers <= 256)) throw bad('--workers', `${options.workers} is not a number of worker threads: expected a whole number from 1 to 256`);
+  checkWorkers(options.workers);
 }
 
 export async function stochasticCommand(file: string, options: StochasticOptions): Promise<{ dir: string; paths: number; from: number; to: number }> {

@@ -51,12 +51,7 @@ export function gridPairs(factors: readonly number[], shifts: readonly number[])
   return factors.flatMap((factor) => shifts.map((shift): [number, number] => [factor, shift]));
 }
 
-/** The contribution rate × factor against coverage + shift, for scheme k: reserve ratio in `year`. */
-export function grid(a: Assumptions, k: number, factors: readonly number[], shifts: readonly number[], year: number): GridPoint[] {
-  return gridAt(a, k, gridPairs(factors, shifts), year);
-}
-
-/** The grid's points at the given pairs (a slice of gridPairs, for a worker). */
+/** The contribution rate × factor against coverage + shift, for scheme k, at the given pairs (gridPairs, or a worker's slice of them): reserve ratio in `year`. */
 export function gridAt(a: Assumptions, k: number, pairs: ReadonlyArray<readonly [number, number]>, year: number): GridPoint[] {
   const out: GridPoint[] = [];
   for (const [factor, shift] of pairs) {

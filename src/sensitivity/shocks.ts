@@ -2,7 +2,7 @@
  * One-at-a-time shocks to a projection's assumptions, applied to a copy of the Assumptions
  * (the scenario is not re-read): each returns new arrays for what it changes and shares the rest.
  */
-import type { Assumptions, CoverAssumptions, SchemeAssumptions } from '../assumptions/types.js';
+import type { Assumptions, CoverAssumptions } from '../assumptions/types.js';
 import { withWageLevel } from '../assumptions/wage-level.js';
 import { INCIDENCE_COLUMNS } from '../model.js';
 

@@ -128,13 +128,13 @@ export function evaluatePath(r: Response, ws: PathWorkspace, out: Float64Array, 
   for (let k = 0; k < K; k++) {
     const s = r.schemes[k];
     for (let t = 0; t < Y; t++) {
+      const m = s.mortalityResponse;
       let benefits = s.baseBenefits[t];
       for (let tau = 0; tau <= t; tau++) {
         const at = tau * Y + t;
         benefits += s.incidenceResponse[at] * ws.incidence[tau] + s.deathResponse[at] * ws.mortality[tau] + s.wageResponse[at] * (ws.wageLevel[tau] - 1);
+        if (m) benefits += m[at] * (ws.mortality[tau] - 1);
       }
-      const m = s.mortalityResponse;
-      if (m) for (let tau = 0; tau <= t; tau++) benefits += m[tau * Y + t] * (ws.mortality[tau] - 1);
       const contributions = s.contributions[t] + s.contributionsWageResponse[t] * (ws.wageLevel[t] - 1);
       const expenses = s.shareOfContributions * contributions + s.shareOfBenefits * benefits + s.fixedExpenses[t] * ws.wageLevel[t];
       ws.benefits[k * Y + t] = benefits;

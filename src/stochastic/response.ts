@@ -104,13 +104,16 @@ export function measureResponse(a: Assumptions, options: { mortality?: boolean }
       });
     }
   }
-  for (let tau = 0; tau < Y; tau++) {
+  // Year τ's multiplier at 1 + step and 1 − step, every other year at 1: the two projections of a central difference.
+  const centralRuns = (tau: number, step: number, run: (multiplier: Float64Array) => Projection): [Projection, Projection] => {
     const up = ones();
     const down = ones();
-    up[tau] = 1 + WAGE_STEP;
-    down[tau] = 1 - WAGE_STEP;
-    const higher = project(withWageLevel(a, up));
-    const lower = project(withWageLevel(a, down));
+    up[tau] = 1 + step;
+    down[tau] = 1 - step;
+    return [run(up), run(down)];
+  };
+  for (let tau = 0; tau < Y; tau++) {
+    const [higher, lower] = centralRuns(tau, WAGE_STEP, (level) => project(withWageLevel(a, level)));
     schemes.forEach((s, k) => {
       const h = higher.schemes[k];
       const l = lower.schemes[k];
@@ -121,12 +124,7 @@ export function measureResponse(a: Assumptions, options: { mortality?: boolean }
   }
   if (options.mortality) {
     for (let tau = 0; tau < Y; tau++) {
-      const up = ones();
-      const down = ones();
-      up[tau] = 1 + MORTALITY_STEP;
-      down[tau] = 1 - MORTALITY_STEP;
-      const higher = project(a, { pensionerMortality: up });
-      const lower = project(a, { pensionerMortality: down });
+      const [higher, lower] = centralRuns(tau, MORTALITY_STEP, (pensionerMortality) => project(a, { pensionerMortality }));
       schemes.forEach((s, k) => {
         for (let t = tau; t < Y; t++) s.mortalityResponse![tau * Y + t] = (higher.schemes[k].benefits[t] - lower.schemes[k].benefits[t]) / (2 * MORTALITY_STEP);
       });

@@ -52,25 +52,53 @@ export function annuityDue(
  * ä(12) for every age, from `q` (see the module comment). Whole life when `limitAge` is
  * Infinity, otherwise temporary to the limit.
  */
-export function monthlyAnnuityDue(
-  q: ArrayLike<number>,
-  v: number,
-  out: Float64Array,
-  limitAge = Infinity,
-  qOffset = 0,
-  scratch?: Float64Array,
-): Float64Array {
-  if (limitAge === Infinity) {
-    annuityDue(q, v, out, limitAge, qOffset);
-    for (let x = 0; x < out.length; x++) out[x] = Math.max(0, out[x] - WOOLHOUSE_MONTHLY);
-    return out;
-  }
-  const survival = scratch ?? new Float64Array(out.length);
-  annuityDue(q, v, out, limitAge, qOffset, survival);
-  for (let x = 0; x < out.length; x++) {
-    if (x < limitAge) out[x] = Math.max(0, out[x] - WOOLHOUSE_MONTHLY * (1 - survival[x]));
-  }
+export function monthlyAnnuityDue(q: ArrayLike<number>, v: number, out: Float64Array, limitAge = Infinity, qOffset = 0): Float64Array {
+  monthlyAnnuityPair(q, qOffset, qOffset, 1, v, limitAge, out, 0, 0, out.length);
   return out;
+}
+
+/**
+ * Two tables of ä(12) at once, for ages 0..length−1: on the probabilities q[qOffsetA + x] and
+ * q[qOffsetB + x] (the engine's two sexes), each × `multiplier` and capped at 1, into
+ * out[outOffsetA + x] and out[outOffsetB + x]. The recursions for ä_x and vⁿ·ₙp_x to the limit
+ * and the Woolhouse correction are one backward pass. Each recursion waits on its previous age,
+ * so two independent tables in one loop take about the time of one: the engine computes a pair
+ * per pension basis every year.
+ */
+export function monthlyAnnuityPair(
+  q: ArrayLike<number>,
+  qOffsetA: number,
+  qOffsetB: number,
+  multiplier: number,
+  v: number,
+  limitAge: number,
+  out: Float64Array,
+  outOffsetA: number,
+  outOffsetB: number,
+  length: number,
+): void {
+  const top = Math.min(length, Math.ceil(limitAge));
+  for (let x = length - 1; x >= top; x--) {
+    out[outOffsetA + x] = 0;
+    out[outOffsetB + x] = 0;
+  }
+  // Beyond a limit the annuity is worth nothing and vⁿ·ₙp_x is 1 at the limit; for life both
+  // start from 0 above the last age.
+  let nextA = 0;
+  let nextB = 0;
+  let survivalA = top < length ? 1 : 0;
+  let survivalB = survivalA;
+  for (let x = top - 1; x >= 0; x--) {
+    const last = x === length - 1;
+    const discountA = last ? 0 : v * (1 - Math.min(1, q[qOffsetA + x] * multiplier));
+    const discountB = last ? 0 : v * (1 - Math.min(1, q[qOffsetB + x] * multiplier));
+    nextA = 1 + discountA * nextA;
+    nextB = 1 + discountB * nextB;
+    survivalA *= discountA;
+    survivalB *= discountB;
+    out[outOffsetA + x] = Math.max(0, nextA - WOOLHOUSE_MONTHLY * (1 - survivalA));
+    out[outOffsetB + x] = Math.max(0, nextB - WOOLHOUSE_MONTHLY * (1 - survivalB));
+  }
 }
 
 /** v = (1 + j)/(1 + i): one year's discount net of indexation. */

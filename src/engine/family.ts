@@ -8,7 +8,7 @@
  *
  * The family table does not change during a projection, so where each death's awards go and
  * with what weights is worked out once per scheme (familyTargets) and applied by a few
- * multiply-adds per death (awardSurvivors).
+ * multiply-adds per cell of the deceased (awardFamilies).
  */
 import type { SurvivorAssumptions } from '../assumptions/types.js';
 import { AGES, CELLS, MAX_AGE, SEXES, cell, otherSex } from './layout.js';
@@ -64,28 +64,53 @@ export function familyTargets(sv: SurvivorAssumptions): FamilyTargets {
   return t;
 }
 
-/** Awards on `deaths` deaths in cell c whose full pensions total `fullAnnualTotal` a year. */
-export function awardSurvivors(
-  ws: Workspace,
-  t: FamilyTargets,
-  spouseSlot: number,
-  childSlot: number,
-  g: number,
-  G: number,
-  c: number,
-  deaths: number,
-  fullAnnualTotal: number,
-): void {
+/**
+ * The deaths of one year that leave survivors' pensions of one kind (dependants' or survivors'),
+ * gathered from the insured and from pensioners in payment, and where their awards go. Awards are
+ * made once per group and year (awardFamilies), just before the survivors' pensions are rolled
+ * forward, rather than death by death.
+ */
+export interface Family {
+  targets: FamilyTargets;
+  spouseSlot: number;
+  childSlot: number;
+  /** Deaths of the year `[group][sex][age]`, and the full annual pensions they leave. */
+  deaths: Float64Array;
+  fullAnnual: Float64Array;
+}
+
+export function createFamily(sv: SurvivorAssumptions, spouseSlot: number, childSlot: number, groups: number): Family {
+  return { targets: familyTargets(sv), spouseSlot, childSlot, deaths: new Float64Array(groups * CELLS), fullAnnual: new Float64Array(groups * CELLS) };
+}
+
+/** Adds deaths in cell c of group g whose full pensions total `fullAnnualTotal` a year. */
+export function addFamilyDeaths(family: Family, g: number, c: number, deaths: number, fullAnnualTotal: number): void {
+  family.deaths[g * CELLS + c] += deaths;
+  family.fullAnnual[g * CELLS + c] += fullAnnualTotal;
+}
+
+/** New pensions of the spouses and children of group g's deaths of the year; the deaths are then cleared. */
+export function awardFamilies(ws: Workspace, family: Family, g: number, G: number): void {
+  const t = family.targets;
+  const deaths = family.deaths;
+  const fullAnnual = family.fullAnnual;
   const newCount = ws.newCount;
   const newAmount = ws.newAmount;
-  if (t.spouseCount[c] > 0) {
-    const at = stockIndex(spouseSlot, g, G, t.spouseCell[c]);
-    addSplit(newCount, newAmount, at, t.spouseUpper[c], deaths * t.spouseCount[c], fullAnnualTotal * t.spouseAmount[c]);
-  }
-  if (t.childCount[c] > 0) {
-    const count = deaths * t.childCount[c];
-    const amount = fullAnnualTotal * t.childAmount[c];
-    for (let s = 0; s < SEXES; s++) addSplit(newCount, newAmount, stockIndex(childSlot, g, G, cell(s, t.childAge[c])), t.childUpper[c], count, amount);
+  const spouseAt = stockIndex(family.spouseSlot, g, G, 0);
+  const childAt = stockIndex(family.childSlot, g, G, 0);
+  const at = g * CELLS;
+  for (let c = 0; c < CELLS; c++) {
+    const died = deaths[at + c];
+    if (!(died > 0)) continue;
+    const full = fullAnnual[at + c];
+    deaths[at + c] = 0;
+    fullAnnual[at + c] = 0;
+    if (t.spouseCount[c] > 0) addSplit(newCount, newAmount, spouseAt + t.spouseCell[c], t.spouseUpper[c], died * t.spouseCount[c], full * t.spouseAmount[c]);
+    if (t.childCount[c] > 0) {
+      const count = died * t.childCount[c];
+      const amount = full * t.childAmount[c];
+      for (let s = 0; s < SEXES; s++) addSplit(newCount, newAmount, childAt + cell(s, t.childAge[c]), t.childUpper[c], count, amount);
+    }
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Assumptions, CoverAssumptions, GroupAssumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { DETAIL_BENEFIT, INJURY, MEASURE, OUTGO, PENSION } from '../model.js';
-import { awardSurvivors } from './family.js';
+import { addFamilyDeaths } from './family.js';
 import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
 import { invalidityRate, qualifyingShares, yearsInsured } from './qualifying.js';
 import { addDetail } from './result.js';
@@ -260,13 +260,12 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
     clampedWages(ws, table, d.wageRelativity, year[Year.LogDependantsRelativity], ceiling, logCeiling, year[Year.DependantsFloor], year[Year.LogDependantsFloor], lo, hi);
   }
   const fullAnnualRate = d ? MONTHS * d.replacement[i] : 0;
-  const spouseSlot = ws.slot[PENSION.dependants_spouse];
-  const childSlot = ws.slot[PENSION.dependants_children];
+  const family = ws.dependants;
   let deaths = 0;
   for (let x = lo; x <= hi; x++) {
     const fatal = persons[x] * inc[base + x] * f;
     deaths += fatal;
-    if (d && fatal > 0) awardSurvivors(ws, ws.dependantsTargets!, spouseSlot, childSlot, g, G, base + x, fatal, fatal * fullAnnualRate * benefit[x]);
+    if (family && fatal > 0) addFamilyDeaths(family, g, base + x, fatal, fatal * fullAnnualRate * benefit[x]);
   }
   recordDeaths(scheme, ws, out, g, s, i, deaths);
 }
@@ -297,6 +296,7 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
   const minimum = inv ? inv.minimumMonthly[i] : 0;
   const invRelativity = inv ? inv.wageRelativity : 1;
   const svRelativity = sv ? sv.wageRelativity : 1;
+  const sameRelativity = inv !== undefined && svRelativity === invRelativity;
   const at = stockIndex(ws.slot[PENSION.invalidity_pension], g, G, base);
   const caa = b.constantAttendance;
   const caaAt = caa ? stockIndex(ws.slot[PENSION.constant_attendance], g, G, base) : 0;
@@ -324,9 +324,12 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
       logFloor = Math.log(floor);
       lastRate = rate;
     }
+    // The invalidity pension of a claimant of the cell, monthly (0 where no pension is due).
+    let invalidityMonthly = 0;
     if (inv && rate > 0) {
       const awards = persons[x] * incidence[base + x] * incidenceFactor * qualifying;
       const monthly = rate * clampedWage(table, wage[x] * invRelativity, logWage[x] + year[Year.LogInvalidityRelativity], ceiling, logCeiling, floor, logFloor);
+      invalidityMonthly = monthly;
       ws.newCount[at + x] += awards;
       ws.newAmount[at + x] += awards * MONTHS * monthly;
       if (caa) {
@@ -340,8 +343,10 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
     deaths += died;
     if (sv && died > 0 && rate > 0) {
       const qualified = died * qualifying;
-      const monthly = rate * clampedWage(table, wage[x] * svRelativity, logWage[x] + year[Year.LogSurvivorsRelativity], ceiling, logCeiling, floor, logFloor);
-      awardSurvivors(ws, ws.survivorsTargets!, ws.slot[PENSION.survivors_spouse], ws.slot[PENSION.survivors_children], g, G, base + x, qualified, qualified * MONTHS * monthly);
+      // Survivors' pensions are the pension the deceased would have had: the same as an
+      // invalidity claimant's when the two share a wage relativity.
+      const monthly = sameRelativity ? invalidityMonthly : rate * clampedWage(table, wage[x] * svRelativity, logWage[x] + year[Year.LogSurvivorsRelativity], ceiling, logCeiling, floor, logFloor);
+      addFamilyDeaths(ws.survivors!, g, base + x, qualified, qualified * MONTHS * monthly);
     }
   }
   recordDeaths(scheme, ws, out, g, s, i, deaths);

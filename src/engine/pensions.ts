@@ -5,13 +5,13 @@
 import type { Assumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { DETAIL_BENEFIT, MEASURE, OUTGO, OUTGO_OF_PENSION, PENSION } from '../model.js';
 import { netDiscountFactor } from './annuity.js';
-import { awardSurvivors } from './family.js';
+import { addFamilyDeaths, awardFamilies } from './family.js';
 import { annuityFactors } from './valuation.js';
 import type { AnnuityCache } from './valuation.js';
 import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
 import { addDetail } from './result.js';
 import type { SchemeProjection } from './result.js';
-import { Year, cohortBase, stockIndex } from './workspace.js';
+import { Roll, Year, cohortBase, stockIndex } from './workspace.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -26,17 +26,18 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
   const Y = a.years;
   const b = scheme.benefits;
   const nextIndexation = i + 1 < Y ? 1 + scheme.pensionIndexation[i + 1] : 1;
-  const stockCount = ws.stockCount;
-  const stockAmount = ws.stockAmount;
-  const newCount = ws.newCount;
-  const newAmount = ws.newAmount;
-  const survivorsSpouse = ws.slot[PENSION.survivors_spouse];
-  const survivorsChildren = ws.slot[PENSION.survivors_children];
   // Capital values at the year's discount rate, net of the scheme's pension indexation.
   const v = netDiscountFactor(a.economy.discountRate[i], scheme.pensionIndexation[i]);
   // A shock to the year's mortality of pensioners moves the cash flows, not the valuation basis.
   const shock = ws.year[Year.PensionerMortalityScale];
   for (let slot = 0; slot < ws.types.length; slot++) {
+    // The year's deaths that leave dependants' or survivors' pensions are all in by the time
+    // these pensions are rolled forward: their awards are made then.
+    for (const family of ws.families) {
+      if (slot === Math.min(family.spouseSlot, family.childSlot)) {
+        for (let g = 0; g < G; g++) awardFamilies(ws, family, g, G);
+      }
+    }
     const typeName = ws.types[slot];
     const type = PENSION[typeName];
     const outgoColumn = OUTGO[OUTGO_OF_PENSION[typeName]];
@@ -46,7 +47,8 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
     const endAge = childLimit ?? AGES;
     const lastAge = Math.min(MAX_AGE, endAge);
     const paysFuneral = b.funeral !== undefined && (typeName === 'permanent_disablement' || typeName === 'invalidity_pension');
-    const survivors = typeName === 'invalidity_pension' ? ws.survivorsTargets : null;
+    // Deaths of invalidity pensioners leave survivors' pensions.
+    const survivors = typeName === 'invalidity_pension' ? ws.survivors : null;
     const row = DETAIL_BENEFIT[typeName];
     for (let g = 0; g < G; g++) {
       // Pensions arise only in groups the scheme covers (the base stock too).
@@ -55,49 +57,24 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
       const annuity = annuityFactors(annuities, q, mortality, endAge, v);
       const funeralAmount = paysFuneral ? b.funeral!.amountByGroup[g] * b.funeral!.index[i] : 0;
       for (let s = 0; s < SEXES; s++) {
-        let paid = 0;
-        let awarded = 0;
-        let awardedAmount = 0;
-        let remaining = 0;
-        let remainingAmount = 0;
-        let deaths = 0;
-        let capitalValue = 0;
-        let liability = 0;
         const stock = cohortBase(ws, slot, g, G, s, i, Y);
         const awards = stockIndex(slot, g, G, cell(s, 0));
         const qs = cell(s, 0);
-        // An award split onto the children's age limit itself is paid for its half year and
-        // not carried forward.
-        for (let x = 0; x <= lastAge; x++) {
-          const n = stockCount[stock + x];
-          const newN = newCount[awards + x];
-          if (n === 0 && newN === 0) continue;
-          const amount = stockAmount[stock + x];
-          const awardAmount = newAmount[awards + x];
-          newCount[awards + x] = 0;
-          newAmount[awards + x] = 0;
-          const qx = x === MAX_AGE ? 1 : Math.min(1, q[qs + x] * mortality * shock);
-          paid += amount * (1 - qx / 2) + awardAmount / 2;
-          awarded += newN;
-          awardedAmount += awardAmount;
-          // Awards are made mid-year at age last birthday x, so at exact age x + ½ on average.
-          capitalValue += awardAmount * (x < MAX_AGE ? (annuity[qs + x] + annuity[qs + x + 1]) / 2 : annuity[qs + x]);
-          const diedN = n * qx + newN * (qx / 2);
-          const diedAmount = amount * qx + awardAmount * (qx / 2);
-          deaths += diedN;
-          if (survivors && diedN > 0) awardSurvivors(ws, survivors, survivorsSpouse, survivorsChildren, g, G, qs + x, diedN, diedAmount);
-          if (x + 1 < endAge && x < MAX_AGE) {
-            const keptN = n + newN - diedN;
-            const keptAmount = amount + awardAmount - diedAmount;
-            stockCount[stock + x] = keptN;
-            stockAmount[stock + x] = keptAmount * nextIndexation;
-            remaining += keptN;
-            remainingAmount += keptAmount;
-            // Valued at the end of the year: next year's amount, a year older.
-            liability += keptAmount * nextIndexation * annuity[qs + x + 1];
-          } else {
-            stockCount[stock + x] = 0;
-            stockAmount[stock + x] = 0;
+        const from = rollBlock(ws, stock, awards, q, qs, mortality * shock, annuity, lastAge, endAge, nextIndexation);
+        const sums = ws.rollSums;
+        const paid = sums[Roll.Paid];
+        const awarded = sums[Roll.Awarded];
+        const awardedAmount = sums[Roll.AwardedAmount];
+        const remaining = sums[Roll.Remaining];
+        const remainingAmount = sums[Roll.RemainingAmount];
+        const deaths = sums[Roll.Deaths];
+        const capitalValue = sums[Roll.CapitalValue];
+        const liability = sums[Roll.Liability];
+        if (survivors) {
+          const diedCount = ws.diedCount;
+          const diedAmount = ws.diedAmount;
+          for (let x = from; x <= lastAge; x++) {
+            if (diedCount[x] > 0) addFamilyDeaths(survivors, g, qs + x, diedCount[x], diedAmount[x]);
           }
         }
         ws.outgo[outgoColumn] += paid;
@@ -118,4 +95,97 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
       }
     }
   }
+}
+
+/**
+ * One (slot, group, sex) block of the stock through the year: deaths at q × `mortality`,
+ * payments, capital values of the awards, and the survivors carried into next year with their
+ * liability. Its sums go to ws.rollSums and its deaths by age (counts and annual amounts) to
+ * ws.diedCount and ws.diedAmount, for survivors' awards. Returns the first age with pensions:
+ * the sums and deaths start there.
+ *
+ * The loop over the ages carried forward has no branches, as it is the engine's hottest: the
+ * ages that are not carried (the children's limit, the last age of the table) are a second loop.
+ */
+function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array, qs: number, mortality: number, annuity: Float64Array, lastAge: number, endAge: number, nextIndexation: number): number {
+  const stockCount = ws.stockCount;
+  const stockAmount = ws.stockAmount;
+  const newCount = ws.newCount;
+  const newAmount = ws.newAmount;
+  const diedCounts = ws.diedCount;
+  const diedAmounts = ws.diedAmount;
+  let from = 0;
+  while (from <= lastAge && stockCount[stock + from] === 0 && newCount[awards + from] === 0) from++;
+  let paid = 0;
+  let awarded = 0;
+  let awardedAmount = 0;
+  let remaining = 0;
+  let remainingAmount = 0;
+  let deaths = 0;
+  let capitalValue = 0;
+  let liability = 0;
+  // Carried into next year while the pensioner will then be below `endAge` and 110 or less.
+  const lastKept = Math.min(Math.ceil(endAge) - 2, MAX_AGE - 1, lastAge);
+  for (let x = from; x <= lastKept; x++) {
+    const n = stockCount[stock + x];
+    const newN = newCount[awards + x];
+    const amount = stockAmount[stock + x];
+    const awardAmount = newAmount[awards + x];
+    newCount[awards + x] = 0;
+    newAmount[awards + x] = 0;
+    const qx = Math.min(1, q[qs + x] * mortality);
+    const halfQ = qx / 2;
+    paid += amount * (1 - halfQ) + awardAmount / 2;
+    awarded += newN;
+    awardedAmount += awardAmount;
+    // Awards are made mid-year at age last birthday x, so at exact age x + ½ on average.
+    const annuityNext = annuity[qs + x + 1];
+    capitalValue += awardAmount * ((annuity[qs + x] + annuityNext) / 2);
+    const diedN = n * qx + newN * halfQ;
+    const diedAmount = amount * qx + awardAmount * halfQ;
+    deaths += diedN;
+    diedCounts[x] = diedN;
+    diedAmounts[x] = diedAmount;
+    const keptN = n + newN - diedN;
+    const keptAmount = amount + awardAmount - diedAmount;
+    const nextAmount = keptAmount * nextIndexation;
+    stockCount[stock + x] = keptN;
+    stockAmount[stock + x] = nextAmount;
+    remaining += keptN;
+    remainingAmount += keptAmount;
+    // Valued at the end of the year: next year's amount, a year older.
+    liability += nextAmount * annuityNext;
+  }
+  // Paid this year, not carried: an award split onto the children's age limit itself, and the
+  // last age of the table (nobody survives it).
+  for (let x = Math.max(from, lastKept + 1); x <= lastAge; x++) {
+    const n = stockCount[stock + x];
+    const newN = newCount[awards + x];
+    const amount = stockAmount[stock + x];
+    const awardAmount = newAmount[awards + x];
+    newCount[awards + x] = 0;
+    newAmount[awards + x] = 0;
+    stockCount[stock + x] = 0;
+    stockAmount[stock + x] = 0;
+    const qx = x === MAX_AGE ? 1 : Math.min(1, q[qs + x] * mortality);
+    const halfQ = qx / 2;
+    paid += amount * (1 - halfQ) + awardAmount / 2;
+    awarded += newN;
+    awardedAmount += awardAmount;
+    capitalValue += awardAmount * (x < MAX_AGE ? (annuity[qs + x] + annuity[qs + x + 1]) / 2 : annuity[qs + x]);
+    const diedN = n * qx + newN * halfQ;
+    deaths += diedN;
+    diedCounts[x] = diedN;
+    diedAmounts[x] = amount * qx + awardAmount * halfQ;
+  }
+  const sums = ws.rollSums;
+  sums[Roll.Paid] = paid;
+  sums[Roll.Awarded] = awarded;
+  sums[Roll.AwardedAmount] = awardedAmount;
+  sums[Roll.Remaining] = remaining;
+  sums[Roll.RemainingAmount] = remainingAmount;
+  sums[Roll.Deaths] = deaths;
+  sums[Roll.CapitalValue] = capitalValue;
+  sums[Roll.Liability] = liability;
+  return from;
 }

@@ -18,12 +18,13 @@
  */
 import type { Assumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { OUTGO_COLUMNS, PENSION } from '../model.js';
-import { monthlyAnnuityDue, netDiscountFactor } from './annuity.js';
+import { netDiscountFactor } from './annuity.js';
 import { closeFundYear, createFundState } from './fund.js';
 import { insuredGroupYear, prepareYear } from './insured.js';
-import { AGES, CELLS, SEXES } from './layout.js';
+import { AGES, CELLS } from './layout.js';
 import { rollPensions } from './pensions.js';
-import { createAnnuityCache, resetAnnuities } from './valuation.js';
+import { annuityFactors, createAnnuityCache, resetAnnuities } from './valuation.js';
+import type { AnnuityCache } from './valuation.js';
 import { projectPopulation } from './population.js';
 import { allocateScheme } from './result.js';
 import type { Projection } from './result.js';
@@ -61,7 +62,7 @@ export function project(a: Assumptions, shocks: Shocks = {}): Projection {
       const out = results[k];
       ws.outgo.fill(0);
       prepareYear(a, scheme, i, ws.year, shocks.incidence ? shocks.incidence[i] : 1, shocks.deaths ? shocks.deaths[i] : 1, shocks.pensionerMortality ? shocks.pensionerMortality[i] : 1);
-      prepareCommutation(a, scheme, ws, q, i);
+      prepareCommutation(a, scheme, ws, q, i, annuities);
       for (let g = 0; g < G; g++) {
         const cover = scheme.cover[g];
         if (!cover) continue;
@@ -81,18 +82,9 @@ export function project(a: Assumptions, shocks: Shocks = {}): Projection {
  * ä(12)_x at the year's discount rate and pension indexation on disablement pensioners'
  * mortality (methodology §4–§5).
  */
-function prepareCommutation(a: Assumptions, scheme: SchemeAssumptions, ws: Workspace, q: Float64Array, i: number): void {
+function prepareCommutation(a: Assumptions, scheme: SchemeAssumptions, ws: Workspace, q: Float64Array, i: number, annuities: AnnuityCache): void {
   const permanent = scheme.benefits.permanent;
   if (!permanent) return;
-  if (permanent.commutation) {
-    ws.commutation.set(permanent.commutation);
-    return;
-  }
   const v = netDiscountFactor(a.economy.discountRate[i], scheme.pensionIndexation[i]);
-  const multiplier = a.pensionMortality[PENSION.permanent_disablement];
-  for (let c = 0; c < CELLS; c++) ws.pensionQ[c] = Math.min(1, q[c] * multiplier);
-  for (let s = 0; s < SEXES; s++) {
-    monthlyAnnuityDue(ws.pensionQ, v, ws.annuityScratch, Infinity, s * AGES);
-    ws.commutation.set(ws.annuityScratch, s * AGES);
-  }
+  ws.commutation = permanent.commutation ?? annuityFactors(annuities, q, a.pensionMortality[PENSION.permanent_disablement], AGES, v);
 }

@@ -7,8 +7,8 @@
  * Pension types, groups and schemes share multipliers and net discount factors, so each distinct
  * (multiplier, age limit, v) is computed once a year and kept here until the next year.
  */
-import { monthlyAnnuityDue } from './annuity.js';
-import { AGES, CELLS, SEXES } from './layout.js';
+import { monthlyAnnuityPair } from './annuity.js';
+import { AGES, CELLS, FEMALE, MALE } from './layout.js';
 
 const MAX_ANNUITIES = 64;
 
@@ -16,13 +16,10 @@ export interface AnnuityCache {
   keys: Float64Array;
   factors: Float64Array[];
   count: number;
-  q: Float64Array;
-  scratch: Float64Array;
-  survival: Float64Array;
 }
 
 export function createAnnuityCache(): AnnuityCache {
-  return { keys: new Float64Array(3 * MAX_ANNUITIES), factors: [], count: 0, q: new Float64Array(CELLS), scratch: new Float64Array(AGES), survival: new Float64Array(AGES) };
+  return { keys: new Float64Array(3 * MAX_ANNUITIES), factors: [], count: 0 };
 }
 
 /** Forget the year's factors (call once a year, as mortality and rates change). */
@@ -41,11 +38,7 @@ export function annuityFactors(cache: AnnuityCache, q: Float64Array, multiplier:
   keys[3 * k + 1] = endAge;
   keys[3 * k + 2] = v;
   const out = (cache.factors[k] ??= new Float64Array(CELLS));
-  for (let c = 0; c < CELLS; c++) cache.q[c] = Math.min(1, q[c] * multiplier);
   const limit = endAge >= AGES ? Infinity : endAge;
-  for (let s = 0; s < SEXES; s++) {
-    monthlyAnnuityDue(cache.q, v, cache.scratch, limit, s * AGES, cache.survival);
-    out.set(cache.scratch, s * AGES);
-  }
+  monthlyAnnuityPair(q, FEMALE * AGES, MALE * AGES, multiplier, v, limit, out, FEMALE * AGES, MALE * AGES, AGES);
   return out;
 }

@@ -8,11 +8,11 @@
  * ages without being moved (stockIndex / cohortBase).
  */
 import type { Assumptions, SchemeAssumptions } from '../assumptions/types.js';
-import { OUTGO_COLUMNS, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '../model.js';
+import { OUTGO_COLUMNS, PENSION, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '../model.js';
 import type { PensionType } from '../model.js';
 import { AGES, CELLS, SEXES } from './layout.js';
-import { familyTargets } from './family.js';
-import type { FamilyTargets } from './family.js';
+import { createFamily } from './family.js';
+import type { Family } from './family.js';
 
 /**
  * Values of the scheme's year used in every cell, computed once a year (prepareYear): wage
@@ -38,6 +38,19 @@ export const Year = {
 } as const;
 export const YEAR_VALUES = 15;
 
+/** The sums of one block of pensions rolled forward (pensions.ts, rollBlock), in ws.rollSums. */
+export const Roll = {
+  Paid: 0,
+  Awarded: 1,
+  AwardedAmount: 2,
+  Remaining: 3,
+  RemainingAmount: 4,
+  Deaths: 5,
+  CapitalValue: 6,
+  Liability: 7,
+} as const;
+export const ROLL_SUMS = 8;
+
 export interface Workspace {
   /** Pension types kept, by slot. */
   types: readonly PensionType[];
@@ -51,14 +64,17 @@ export interface Workspace {
   /** The year's new awards (counts and annual amounts), reset as the roll-forward consumes them. */
   newCount: Float64Array;
   newAmount: Float64Array;
+  /** Sums of the block last rolled forward, and its deaths by age (pensions.ts, rollBlock). */
+  rollSums: Float64Array;
+  diedCount: Float64Array;
+  diedAmount: Float64Array;
   /** Unrounded outgo of the year by OUTGO column. */
   outgo: Float64Array;
   /** Qualifying shares by months insured in the window, per group, for `qualifyingDensity`. */
   qualifying: Float64Array;
   qualifyingDensity: Float64Array;
+  /** Commutation factors of the year `[sex][age]`: the scheme's table or the year's annuity factors (project.ts). */
   commutation: Float64Array;
-  annuityScratch: Float64Array;
-  pensionQ: Float64Array;
   /** ln of each group's wage age profile, `[group][sex][age]` (shared by the schemes). */
   logProfile: Float64Array;
   /** The scheme's values of the current year (insured.ts, Year). */
@@ -75,9 +91,11 @@ export interface Workspace {
   /** The relativity and floor `benefit` was last computed for (insured.ts). */
   benefitRelativity: number;
   benefitFloor: number;
-  /** Where survivors' awards go (family.ts), for dependants' and survivors' pensions. */
-  dependantsTargets: FamilyTargets | null;
-  survivorsTargets: FamilyTargets | null;
+  /** The year's deaths that leave dependants' or survivors' pensions, and where these go (family.ts). */
+  dependants: Family | null;
+  survivors: Family | null;
+  /** Those of the two the scheme has. */
+  families: Family[];
 }
 
 export function logProfiles(a: Assumptions): Float64Array {
@@ -102,12 +120,13 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
     cohorts,
     newCount: new Float64Array(size),
     newAmount: new Float64Array(size),
+    rollSums: new Float64Array(ROLL_SUMS),
+    diedCount: new Float64Array(AGES),
+    diedAmount: new Float64Array(AGES),
     outgo: new Float64Array(OUTGO_COLUMNS.length),
     qualifying: new Float64Array(groups * (scheme.qualifying.windowMonths + 1)),
     qualifyingDensity: new Float64Array(groups).fill(NaN),
     commutation: new Float64Array(CELLS),
-    annuityScratch: new Float64Array(AGES),
-    pensionQ: new Float64Array(CELLS),
     logProfile,
     year: new Float64Array(YEAR_VALUES),
     persons: new Float64Array(AGES),
@@ -119,9 +138,11 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
     cappedRelativity: NaN,
     benefitRelativity: NaN,
     benefitFloor: NaN,
-    dependantsTargets: scheme.benefits.dependants ? familyTargets(scheme.benefits.dependants) : null,
-    survivorsTargets: scheme.benefits.survivors ? familyTargets(scheme.benefits.survivors) : null,
+    dependants: scheme.benefits.dependants ? createFamily(scheme.benefits.dependants, slot[PENSION.dependants_spouse], slot[PENSION.dependants_children], groups) : null,
+    survivors: scheme.benefits.survivors ? createFamily(scheme.benefits.survivors, slot[PENSION.survivors_spouse], slot[PENSION.survivors_children], groups) : null,
+    families: [],
   };
+  ws.families = [ws.dependants, ws.survivors].filter((f): f is Family => f !== null);
   // The base-year stock, from the assumptions' `[type][group][sex][age]` to cohort positions.
   types.forEach((t, k) => {
     for (let g = 0; g < groups; g++) {

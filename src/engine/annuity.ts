@@ -96,8 +96,9 @@ export function monthlyAnnuityPair(
     nextB = 1 + discountB * nextB;
     survivalA *= discountA;
     survivalB *= discountB;
-    out[outOffsetA + x] = Math.max(0, nextA - WOOLHOUSE_MONTHLY * (1 - survivalA));
-    out[outOffsetB + x] = Math.max(0, nextB - WOOLHOUSE_MONTHLY * (1 - survivalB));
+    // ä_x ≥ 1 below the limit, so the correction (at most 11/24) leaves it positive.
+    out[outOffsetA + x] = nextA - WOOLHOUSE_MONTHLY * (1 - survivalA);
+    out[outOffsetB + x] = nextB - WOOLHOUSE_MONTHLY * (1 - survivalB);
   }
 }
 

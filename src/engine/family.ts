@@ -77,10 +77,21 @@ export interface Family {
   /** Deaths of the year `[group][sex][age]`, and the full annual pensions they leave. */
   deaths: Float64Array;
   fullAnnual: Float64Array;
+  /** Children's awards of one group by age, for each sex alike (awardFamilies). */
+  childCount: Float64Array;
+  childAmount: Float64Array;
 }
 
 export function createFamily(sv: SurvivorAssumptions, spouseSlot: number, childSlot: number, groups: number): Family {
-  return { targets: familyTargets(sv), spouseSlot, childSlot, deaths: new Float64Array(groups * CELLS), fullAnnual: new Float64Array(groups * CELLS) };
+  return {
+    targets: familyTargets(sv),
+    spouseSlot,
+    childSlot,
+    deaths: new Float64Array(groups * CELLS),
+    fullAnnual: new Float64Array(groups * CELLS),
+    childCount: new Float64Array(AGES + 1),
+    childAmount: new Float64Array(AGES + 1),
+  };
 }
 
 /** Adds deaths in cell c of group g whose full pensions total `fullAnnualTotal` a year. */
@@ -89,15 +100,20 @@ export function addFamilyDeaths(family: Family, g: number, c: number, deaths: nu
   family.fullAnnual[g * CELLS + c] += fullAnnualTotal;
 }
 
-/** New pensions of the spouses and children of group g's deaths of the year; the deaths are then cleared. */
+/**
+ * New pensions of the spouses and children of group g's deaths of the year; the deaths are then
+ * cleared. Children's awards are the same for either sex, so they are gathered by age first and
+ * added to both sexes once.
+ */
 export function awardFamilies(ws: Workspace, family: Family, g: number, G: number): void {
   const t = family.targets;
   const deaths = family.deaths;
   const fullAnnual = family.fullAnnual;
+  const childCount = family.childCount;
+  const childAmount = family.childAmount;
   const newCount = ws.newCount;
   const newAmount = ws.newAmount;
   const spouseAt = stockIndex(family.spouseSlot, g, G, 0);
-  const childAt = stockIndex(family.childSlot, g, G, 0);
   const at = g * CELLS;
   for (let c = 0; c < CELLS; c++) {
     const died = deaths[at + c];
@@ -105,20 +121,29 @@ export function awardFamilies(ws: Workspace, family: Family, g: number, G: numbe
     const full = fullAnnual[at + c];
     deaths[at + c] = 0;
     fullAnnual[at + c] = 0;
-    if (t.spouseCount[c] > 0) addSplit(newCount, newAmount, spouseAt + t.spouseCell[c], t.spouseUpper[c], died * t.spouseCount[c], full * t.spouseAmount[c]);
-    if (t.childCount[c] > 0) {
-      const count = died * t.childCount[c];
-      const amount = full * t.childAmount[c];
-      for (let s = 0; s < SEXES; s++) addSplit(newCount, newAmount, childAt + cell(s, t.childAge[c]), t.childUpper[c], count, amount);
+    addSplit(newCount, newAmount, spouseAt + t.spouseCell[c], t.spouseUpper[c], died * t.spouseCount[c], full * t.spouseAmount[c]);
+    addSplit(childCount, childAmount, t.childAge[c], t.childUpper[c], died * t.childCount[c], full * t.childAmount[c]);
+  }
+  const childAt = stockIndex(family.childSlot, g, G, 0);
+  for (let x = 0; x < AGES; x++) {
+    const count = childCount[x];
+    if (count === 0) continue;
+    const amount = childAmount[x];
+    childCount[x] = 0;
+    childAmount[x] = 0;
+    for (let s = 0; s < SEXES; s++) {
+      newCount[childAt + cell(s, x)] += count;
+      newAmount[childAt + cell(s, x)] += amount;
     }
   }
 }
 
-function addSplit(newCount: Float64Array, newAmount: Float64Array, at: number, upper: number, count: number, amount: number): void {
-  newCount[at] += count * (1 - upper);
-  newAmount[at] += amount * (1 - upper);
+/** Adds count and amount at an age split linearly with the age above (`upper` its weight). */
+function addSplit(counts: Float64Array, amounts: Float64Array, at: number, upper: number, count: number, amount: number): void {
+  counts[at] += count * (1 - upper);
+  amounts[at] += amount * (1 - upper);
   if (upper > 0) {
-    newCount[at + 1] += count * upper;
-    newAmount[at + 1] += amount * upper;
+    counts[at + 1] += count * upper;
+    amounts[at + 1] += amount * upper;
   }
 }

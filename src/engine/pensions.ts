@@ -6,6 +6,7 @@ import type { Assumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { DETAIL_BENEFIT, MEASURE, OUTGO, OUTGO_OF_PENSION, PENSION } from '../model.js';
 import { netDiscountFactor } from './annuity.js';
 import { addFamilyDeaths, awardFamilies } from './family.js';
+import type { Family } from './family.js';
 import { annuityFactors } from './valuation.js';
 import type { AnnuityCache } from './valuation.js';
 import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
@@ -35,7 +36,7 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
     // these pensions are rolled forward: their awards are made then.
     for (const family of ws.families) {
       if (slot === Math.min(family.spouseSlot, family.childSlot)) {
-        for (let g = 0; g < G; g++) awardFamilies(ws, family, g, G);
+        for (let g = 0; g < G; g++) if (scheme.cover[g]) awardFamilies(ws, family, g, G);
       }
     }
     const typeName = ws.types[slot];
@@ -60,7 +61,8 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
         const stock = cohortBase(ws, slot, g, G, s, i, Y);
         const awards = stockIndex(slot, g, G, cell(s, 0));
         const qs = cell(s, 0);
-        const from = rollBlock(ws, stock, awards, q, qs, mortality * shock, annuity, lastAge, endAge, nextIndexation);
+        if (survivors) addPensionerDeaths(ws, survivors, g, s, stock, awards, q, mortality * shock, lastAge);
+        rollBlock(ws, stock, awards, q, qs, mortality * shock, annuity, lastAge, endAge, nextIndexation);
         const sums = ws.rollSums;
         const paid = sums[Roll.Paid];
         const awarded = sums[Roll.Awarded];
@@ -70,13 +72,6 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
         const deaths = sums[Roll.Deaths];
         const capitalValue = sums[Roll.CapitalValue];
         const liability = sums[Roll.Liability];
-        if (survivors) {
-          const diedCount = ws.diedCount;
-          const diedAmount = ws.diedAmount;
-          for (let x = from; x <= lastAge; x++) {
-            if (diedCount[x] > 0) addFamilyDeaths(survivors, g, qs + x, diedCount[x], diedAmount[x]);
-          }
-        }
         ws.outgo[outgoColumn] += paid;
         addDetail(out, row, MEASURE.new_awards, g, s, i, awarded);
         addDetail(out, row, MEASURE.new_awards_annual_amount, g, s, i, awardedAmount);
@@ -100,20 +95,16 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
 /**
  * One (slot, group, sex) block of the stock through the year: deaths at q × `mortality`,
  * payments, capital values of the awards, and the survivors carried into next year with their
- * liability. Its sums go to ws.rollSums and its deaths by age (counts and annual amounts) to
- * ws.diedCount and ws.diedAmount, for survivors' awards. Returns the first age with pensions:
- * the sums and deaths start there.
+ * liability. Its sums go to ws.rollSums.
  *
  * The loop over the ages carried forward has no branches, as it is the engine's hottest: the
  * ages that are not carried (the children's limit, the last age of the table) are a second loop.
  */
-function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array, qs: number, mortality: number, annuity: Float64Array, lastAge: number, endAge: number, nextIndexation: number): number {
+function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array, qs: number, mortality: number, annuity: Float64Array, lastAge: number, endAge: number, nextIndexation: number): void {
   const stockCount = ws.stockCount;
   const stockAmount = ws.stockAmount;
   const newCount = ws.newCount;
   const newAmount = ws.newAmount;
-  const diedCounts = ws.diedCount;
-  const diedAmounts = ws.diedAmount;
   let from = 0;
   while (from <= lastAge && stockCount[stock + from] === 0 && newCount[awards + from] === 0) from++;
   let paid = 0;
@@ -144,8 +135,6 @@ function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array
     const diedN = n * qx + newN * halfQ;
     const diedAmount = amount * qx + awardAmount * halfQ;
     deaths += diedN;
-    diedCounts[x] = diedN;
-    diedAmounts[x] = diedAmount;
     const keptN = n + newN - diedN;
     const keptAmount = amount + awardAmount - diedAmount;
     const nextAmount = keptAmount * nextIndexation;
@@ -173,10 +162,7 @@ function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array
     awarded += newN;
     awardedAmount += awardAmount;
     capitalValue += awardAmount * (x < MAX_AGE ? (annuity[qs + x] + annuity[qs + x + 1]) / 2 : annuity[qs + x]);
-    const diedN = n * qx + newN * halfQ;
-    deaths += diedN;
-    diedCounts[x] = diedN;
-    diedAmounts[x] = amount * qx + awardAmount * halfQ;
+    deaths += n * qx + newN * halfQ;
   }
   const sums = ws.rollSums;
   sums[Roll.Paid] = paid;
@@ -187,5 +173,25 @@ function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array
   sums[Roll.Deaths] = deaths;
   sums[Roll.CapitalValue] = capitalValue;
   sums[Roll.Liability] = liability;
-  return from;
+}
+
+/**
+ * The year's deaths among one (group, sex) block of pensions whose deaths leave survivors'
+ * pensions, with the annual amounts they leave, as rollBlock will count them (mid-year awards
+ * exposed for half a year). Taken before the block is rolled forward, over its few ages, so that
+ * the hot loop of every other block stays as short as it can be.
+ */
+function addPensionerDeaths(ws: Workspace, family: Family, g: number, s: number, stock: number, awards: number, q: Float64Array, mortality: number, lastAge: number): void {
+  const stockCount = ws.stockCount;
+  const stockAmount = ws.stockAmount;
+  const newCount = ws.newCount;
+  const newAmount = ws.newAmount;
+  const qs = cell(s, 0);
+  for (let x = 0; x <= lastAge; x++) {
+    const n = stockCount[stock + x];
+    const newN = newCount[awards + x];
+    if (n === 0 && newN === 0) continue;
+    const qx = x === MAX_AGE ? 1 : Math.min(1, q[qs + x] * mortality);
+    addFamilyDeaths(family, g, qs + x, n * qx + newN * (qx / 2), stockAmount[stock + x] * qx + newAmount[awards + x] * (qx / 2));
+  }
 }

@@ -64,10 +64,8 @@ export interface Workspace {
   /** The year's new awards (counts and annual amounts), reset as the roll-forward consumes them. */
   newCount: Float64Array;
   newAmount: Float64Array;
-  /** Sums of the block last rolled forward, and its deaths by age (pensions.ts, rollBlock). */
+  /** Sums of the block last rolled forward (pensions.ts, rollBlock). */
   rollSums: Float64Array;
-  diedCount: Float64Array;
-  diedAmount: Float64Array;
   /** Unrounded outgo of the year by OUTGO column. */
   outgo: Float64Array;
   /** Qualifying shares by months insured in the window, per group, for `qualifyingDensity`. */
@@ -121,8 +119,6 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
     newCount: new Float64Array(size),
     newAmount: new Float64Array(size),
     rollSums: new Float64Array(ROLL_SUMS),
-    diedCount: new Float64Array(AGES),
-    diedAmount: new Float64Array(AGES),
     outgo: new Float64Array(OUTGO_COLUMNS.length),
     qualifying: new Float64Array(groups * (scheme.qualifying.windowMonths + 1)),
     qualifyingDensity: new Float64Array(groups).fill(NaN),

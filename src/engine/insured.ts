@@ -280,15 +280,11 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
   const persons = ws.persons;
   const wage = ws.wage;
   const logWage = ws.logWage;
-  const rule = scheme.qualifying;
-  const density = cover.density[i];
-  const windowSize = rule.windowMonths + 1;
-  const shares = ws.qualifying.subarray(g * windowSize, (g + 1) * windowSize);
-  if (ws.qualifyingDensity[g] !== density) {
-    // The shares depend on the density only: recomputed when it changes.
-    qualifyingShares(density, rule.minMonths, rule.windowMonths, shares);
-    ws.qualifyingDensity[g] = density;
-  }
+  invalidityTerms(a, scheme, cover, g, i, ws);
+  const termsAt = g * AGES;
+  const rates = ws.invalidityRate;
+  const logRates = ws.invalidityLogRate;
+  const qualifyingShare = ws.invalidityQualifying;
   const inv = b.invalidity;
   const sv = b.survivors;
   const incidence = scheme.incidence[0];
@@ -309,21 +305,13 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
   const fatalRate = injury ? injury.incidence[INJURY.fatal] : null;
   const fatalFactor = injury ? group.employmentInjuryRisk[INJURY.fatal] * injury.incidenceTrend[INJURY.fatal][i] * year[Year.IncidenceScale] : 0;
   let deaths = 0;
-  // The rate reaches its maximum after a few years of contributions: the floor's logarithm is
-  // recomputed only when the rate changes from one age to the next.
-  let lastRate = NaN;
-  let floor = 0;
-  let logFloor = -Infinity;
+  // The minimum pension is a floor on the wage of minimum/rate (methodology §4).
+  const logMinimum = Math.log(minimum);
   for (let x = lo; x <= hi; x++) {
-    const served = yearsInsured(x, rule.entryAge, a.startYear + i, cover.fromYear);
-    const qualifying = shares[Math.min(rule.windowMonths, Math.round(MONTHS * served))];
-    const rate = inv ? invalidityRate(inv.baseRate, inv.incrementPerYear, inv.maxRate, MONTHS * served * density, rule.minMonths) : 0;
-    if (rate !== lastRate) {
-      // The minimum pension is a floor on the wage of minimum/rate (methodology §4).
-      floor = rate > 0 ? minimum / rate : 0;
-      logFloor = Math.log(floor);
-      lastRate = rate;
-    }
+    const rate = rates[termsAt + x];
+    const qualifying = qualifyingShare[termsAt + x];
+    const floor = rate > 0 ? minimum / rate : 0;
+    const logFloor = rate > 0 ? logMinimum - logRates[termsAt + x] : -Infinity;
     // The invalidity pension of a claimant of the cell, monthly (0 where no pension is due).
     let invalidityMonthly = 0;
     if (inv && rate > 0) {
@@ -350,6 +338,50 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
     }
   }
   recordDeaths(scheme, ws, out, g, s, i, deaths);
+}
+
+/**
+ * The invalidity pension rate (and its logarithm) and the qualifying share of each age of group g
+ * in year i (methodology §3–§4), the same for either sex, into ws.invalidityRate,
+ * ws.invalidityLogRate and ws.invalidityQualifying. They depend on the years insured and the
+ * contribution density only, so they are worked out again only when one of these changes; once
+ * cover is older than the scheme's ages, the years insured no longer change from year to year.
+ */
+function invalidityTerms(a: Assumptions, scheme: SchemeAssumptions, cover: CoverAssumptions, g: number, i: number, ws: Workspace): void {
+  const rule = scheme.qualifying;
+  const inv = scheme.benefits.invalidity;
+  const density = cover.density[i];
+  const lastAge = Math.min(scheme.ageMax, MAX_AGE);
+  const year = a.startYear + i;
+  // Years since cover began matter only while fewer than the years since entry at the last age.
+  const sinceCover = Math.min(yearsInsured(Infinity, rule.entryAge, year, cover.fromYear), yearsInsured(lastAge, rule.entryAge, year, Infinity));
+  const key = ws.invalidityKey;
+  if (key[2 * g] === density && key[2 * g + 1] === sinceCover) return;
+  key[2 * g] = density;
+  key[2 * g + 1] = sinceCover;
+  const windowSize = rule.windowMonths + 1;
+  const shares = ws.qualifying.subarray(g * windowSize, (g + 1) * windowSize);
+  if (ws.qualifyingDensity[g] !== density) {
+    // The shares depend on the density only: recomputed when it changes.
+    qualifyingShares(density, rule.minMonths, rule.windowMonths, shares);
+    ws.qualifyingDensity[g] = density;
+  }
+  const at = g * AGES;
+  let lastRate = NaN;
+  let logRate = -Infinity;
+  for (let x = 0; x <= lastAge; x++) {
+    const served = yearsInsured(x, rule.entryAge, year, cover.fromYear);
+    ws.invalidityQualifying[at + x] = shares[Math.min(rule.windowMonths, Math.round(MONTHS * served))];
+    const rate = inv ? invalidityRate(inv.baseRate, inv.incrementPerYear, inv.maxRate, MONTHS * served * density, rule.minMonths) : 0;
+    // The rate reaches its maximum after a few years of contributions: its logarithm is
+    // recomputed only when it changes from one age to the next.
+    if (rate !== lastRate) {
+      logRate = Math.log(rate);
+      lastRate = rate;
+    }
+    ws.invalidityRate[at + x] = rate;
+    ws.invalidityLogRate[at + x] = logRate;
+  }
 }
 
 function record(ws: Workspace, out: SchemeProjection, outgoColumn: number, row: number, g: number, s: number, i: number, cases: number, outgo: number): void {

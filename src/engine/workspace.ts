@@ -71,6 +71,11 @@ export interface Workspace {
   /** Qualifying shares by months insured in the window, per group, for `qualifyingDensity`. */
   qualifying: Float64Array;
   qualifyingDensity: Float64Array;
+  /** Invalidity rate, its log and the qualifying share `[group][age]`, and the (density, years since cover) they are for, per group (insured.ts). */
+  invalidityRate: Float64Array;
+  invalidityLogRate: Float64Array;
+  invalidityQualifying: Float64Array;
+  invalidityKey: Float64Array;
   /** Commutation factors of the year `[sex][age]`: the scheme's table or the year's annuity factors (project.ts). */
   commutation: Float64Array;
   /** ln of each group's wage age profile, `[group][sex][age]` (shared by the schemes). */
@@ -122,6 +127,10 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
     outgo: new Float64Array(OUTGO_COLUMNS.length),
     qualifying: new Float64Array(groups * (scheme.qualifying.windowMonths + 1)),
     qualifyingDensity: new Float64Array(groups).fill(NaN),
+    invalidityRate: new Float64Array(groups * AGES),
+    invalidityLogRate: new Float64Array(groups * AGES),
+    invalidityQualifying: new Float64Array(groups * AGES),
+    invalidityKey: new Float64Array(2 * groups).fill(NaN),
     commutation: new Float64Array(CELLS),
     logProfile,
     year: new Float64Array(YEAR_VALUES),

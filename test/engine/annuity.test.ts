@@ -4,7 +4,7 @@
  * Golden values: test/golden/soa-ilt-6pct-annuities.csv, sources in test/golden/README.md.
  */
 import { describe, expect, it } from 'vitest';
-import { annuityDue, monthlyAnnuityDue, netDiscountFactor } from '../../src/engine/annuity.js';
+import { annuityDue, monthlyAnnuityDue, monthlyAnnuityPair, netDiscountFactor } from '../../src/engine/annuity.js';
 import { readGolden } from '../helpers/golden.js';
 
 const lx = readGolden('soa-illustrative-life-table.csv').map((r) => Number(r.lx));
@@ -45,5 +45,32 @@ describe('annuity factors on the Illustrative Life Table at 6%', () => {
     const monthly = monthlyAnnuityDue(zero, 1, new Float64Array(111), 21);
     // ä(12)_{x:n} with no decrements is exactly n (twelve payments of 1/12 a year).
     expect(monthly[0]).toBeCloseTo(21, 12);
+  });
+});
+
+describe('two tables at once', () => {
+  it('each lane is the table of its own probabilities, as if computed alone', () => {
+    // Lane B on the table with every q doubled (capped at 1): two different recursions in one loop.
+    const length = q.length;
+    const both = new Float64Array(2 * length);
+    const doubled = Array.from({ length: 2 * length }, (_, k) => (k < length ? q[k] : Math.min(1, 2 * q[k - length])));
+    monthlyAnnuityPair(doubled, 0, length, 1, v, Infinity, both, 0, length, length);
+    const alone = monthlyAnnuityDue(doubled.slice(length), v, new Float64Array(length));
+    const first = monthlyAnnuityDue(q, v, new Float64Array(length));
+    for (const x of [0, 40, 60, 90]) {
+      expect(both[x]).toBe(first[x]);
+      expect(both[length + x]).toBe(alone[x]);
+      expect(both[length + x]).toBeLessThan(first[x]);
+    }
+  });
+
+  it('a multiplier scales the probabilities, capped at 1', () => {
+    const length = q.length;
+    const scaled = new Float64Array(2 * length);
+    monthlyAnnuityPair(q, 0, 0, 1.5, v, 21, scaled, 0, length, length);
+    const direct = monthlyAnnuityDue(q.map((p) => Math.min(1, 1.5 * p)), v, new Float64Array(length), 21);
+    expect(scaled[5]).toBeCloseTo(direct[5], 14);
+    expect(scaled[length + 5]).toBeCloseTo(direct[5], 14);
+    expect(scaled[21]).toBe(0);
   });
 });

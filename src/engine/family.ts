@@ -122,7 +122,8 @@ export function awardFamilies(ws: Workspace, family: Family, g: number, G: numbe
     deaths[at + c] = 0;
     fullAnnual[at + c] = 0;
     addSplit(newCount, newAmount, spouseAt + t.spouseCell[c], t.spouseUpper[c], died * t.spouseCount[c], full * t.spouseAmount[c]);
-    addSplit(childCount, childAmount, t.childAge[c], t.childUpper[c], died * t.childCount[c], full * t.childAmount[c]);
+    // Older people's deaths leave no children under the age limit.
+    if (t.childCount[c] > 0) addSplit(childCount, childAmount, t.childAge[c], t.childUpper[c], died * t.childCount[c], full * t.childAmount[c]);
   }
   const childAt = stockIndex(family.childSlot, g, G, 0);
   for (let x = 0; x < AGES; x++) {

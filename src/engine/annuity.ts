@@ -7,8 +7,9 @@
  *   temporary to age L: ä(12)_{x:n} = ä_{x:n} − 11/24 · (1 − vⁿ · ₙp_x),  n = L − x
  *
  * Computed for every age at once by the backward recursion ä_x = 1 + v · p_x · ä_{x+1}, so a
- * whole table costs one pass. The same function gives capital values of new awards,
- * commutation factors and the liability of pensions in payment.
+ * whole table costs one pass. The engine's tables (capital values of new awards, commutation
+ * factors, the liability of pensions in payment) all come from monthlyAnnuityPair; annuityDue,
+ * the annual annuity, is the reference the tests hold it to.
  */
 
 const WOOLHOUSE_MONTHLY = 11 / 24;
@@ -49,8 +50,8 @@ export function annuityDue(
 }
 
 /**
- * ä(12) for every age, from `q` (see the module comment). Whole life when `limitAge` is
- * Infinity, otherwise temporary to the limit.
+ * ä(12) for every age, from `q` (see the module comment; q above 1 is taken as 1). Whole life
+ * when `limitAge` is Infinity, otherwise temporary to the limit.
  */
 export function monthlyAnnuityDue(q: ArrayLike<number>, v: number, out: Float64Array, limitAge = Infinity, qOffset = 0): Float64Array {
   monthlyAnnuityPair(q, qOffset, qOffset, 1, v, limitAge, out, 0, 0, out.length);

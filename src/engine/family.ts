@@ -101,8 +101,8 @@ export function addFamilyDeaths(family: Family, g: number, c: number, deaths: nu
 }
 
 /**
- * New pensions of the spouses and children of group g's deaths of the year; the deaths are then
- * cleared. Children's awards are the same for either sex, so they are gathered by age first and
+ * New pensions of the spouses and children of group g's deaths of the year (those with deaths
+ * above 0); the group's deaths are then cleared. Children's awards are the same for either sex, so they are gathered by age first and
  * added to both sexes once.
  */
 export function awardFamilies(ws: Workspace, family: Family, g: number, G: number): void {
@@ -119,10 +119,8 @@ export function awardFamilies(ws: Workspace, family: Family, g: number, G: numbe
     const died = deaths[at + c];
     if (!(died > 0)) continue;
     const full = fullAnnual[at + c];
-    deaths[at + c] = 0;
-    fullAnnual[at + c] = 0;
     addSplit(newCount, newAmount, spouseAt + t.spouseCell[c], t.spouseUpper[c], died * t.spouseCount[c], full * t.spouseAmount[c]);
-    // Older people's deaths leave no children under the age limit.
+    // Many deaths leave no children under the age limit (the family table's p_c or ages).
     if (t.childCount[c] > 0) addSplit(childCount, childAmount, t.childAge[c], t.childUpper[c], died * t.childCount[c], full * t.childAmount[c]);
   }
   const childAt = stockIndex(family.childSlot, g, G, 0);
@@ -130,13 +128,16 @@ export function awardFamilies(ws: Workspace, family: Family, g: number, G: numbe
     const count = childCount[x];
     if (count === 0) continue;
     const amount = childAmount[x];
-    childCount[x] = 0;
-    childAmount[x] = 0;
     for (let s = 0; s < SEXES; s++) {
       newCount[childAt + cell(s, x)] += count;
       newAmount[childAt + cell(s, x)] += amount;
     }
   }
+  // Whatever was gathered has been awarded: nothing carries into another group or year.
+  deaths.fill(0, at, at + CELLS);
+  fullAnnual.fill(0, at, at + CELLS);
+  childCount.fill(0);
+  childAmount.fill(0);
 }
 
 /** Adds count and amount at an age split linearly with the age above (`upper` its weight). */

@@ -17,8 +17,9 @@ import type { Workspace } from './workspace.js';
 
 /**
  * Steps 3–5 of the year (project.ts) for every pension type the scheme keeps: deaths, funeral
- * benefits and survivors' awards on pensioners' deaths, payments, and the stock at the end of
- * the year, with amounts indexed for the next. The stock is kept by cohort (workspace.ts), so
+ * benefits, the year's survivors' and dependants' awards (on the deaths of insured persons and
+ * of invalidity pensioners, made just before their pensions are rolled forward), payments, and
+ * the stock at the end of the year, with amounts indexed for the next. The stock is kept by cohort (workspace.ts), so
  * survivors stay where they are and are a year older next year; new awards are reset once
  * consumed, so nothing needs clearing between years.
  */
@@ -98,7 +99,8 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
  * liability. Its sums go to ws.rollSums.
  *
  * The loop over the ages carried forward has no branches, as it is the engine's hottest: the
- * ages that are not carried (the children's limit, the last age of the table) are a second loop.
+ * ages that are not carried are a second loop (children who reach the age limit at the end of
+ * the year, an award split onto the limit itself, and the last age of the table).
  */
 function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array, qs: number, mortality: number, annuity: Float64Array, lastAge: number, endAge: number, nextIndexation: number): void {
   const stockCount = ws.stockCount;
@@ -145,8 +147,8 @@ function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array
     // Valued at the end of the year: next year's amount, a year older.
     liability += nextAmount * annuityNext;
   }
-  // Paid this year, not carried: an award split onto the children's age limit itself, and the
-  // last age of the table (nobody survives it).
+  // Paid this year, not carried: children reaching the age limit, an award split onto the limit
+  // itself, and the last age of the table (nobody survives it).
   for (let x = Math.max(from, lastKept + 1); x <= lastAge; x++) {
     const n = stockCount[stock + x];
     const newN = newCount[awards + x];
@@ -178,8 +180,8 @@ function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array
 /**
  * The year's deaths among one (group, sex) block of pensions whose deaths leave survivors'
  * pensions, with the annual amounts they leave, as rollBlock will count them (mid-year awards
- * exposed for half a year). Taken before the block is rolled forward, over its few ages, so that
- * the hot loop of every other block stays as short as it can be.
+ * exposed for half a year). Taken in a pass of its own before the block is rolled forward, so
+ * that the hot loop of every other block stays as short as it can be.
  */
 function addPensionerDeaths(ws: Workspace, family: Family, g: number, s: number, stock: number, awards: number, q: Float64Array, mortality: number, lastAge: number): void {
   const stockCount = ws.stockCount;

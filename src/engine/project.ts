@@ -6,10 +6,11 @@
  *   1. start of year: pensions in payment N_b(x,s), A_b(x,s) (annual amounts, already indexed);
  *   2. during the year (mid-year): the registered population R = P·c·d contributes and meets
  *      contingencies; short-term benefits and lump sums are paid; new pensions are awarded
- *      (insured.ts);
+ *      (insured.ts), those of survivors and dependants of the insured who die with the other
+ *      survivors' awards in step 3;
  *   3. deaths: pensioners die at q_b = q·(type multiplier)·(group mortality risk); a death
  *      releases a funeral benefit (insured pensioners) and, for invalidity pensioners, a
- *      survivors' pension awarded in the same year (pensions.ts);
+ *      survivors' pension awarded in the same year (pensions.ts, family.ts);
  *   4. payments: the stock for the full year less half a year for those who die, plus half a
  *      year of the year's new awards;
  *   5. end of year: survivors age one year (children's pensions stop at the age limit), amounts
@@ -85,6 +86,11 @@ export function project(a: Assumptions, shocks: Shocks = {}): Projection {
 function prepareCommutation(a: Assumptions, scheme: SchemeAssumptions, ws: Workspace, q: Float64Array, i: number, annuities: AnnuityCache): void {
   const permanent = scheme.benefits.permanent;
   if (!permanent) return;
+  if (permanent.commutation) {
+    ws.commutation.set(permanent.commutation);
+    return;
+  }
   const v = netDiscountFactor(a.economy.discountRate[i], scheme.pensionIndexation[i]);
-  ws.commutation = permanent.commutation ?? annuityFactors(annuities, q, a.pensionMortality[PENSION.permanent_disablement], AGES, v);
+  // A copy: the cache may reuse its entries within the year.
+  ws.commutation.set(annuityFactors(annuities, q, a.pensionMortality[PENSION.permanent_disablement], AGES, v));
 }

@@ -71,7 +71,11 @@ export interface Workspace {
   /** Qualifying shares by months insured in the window, per group, for `qualifyingDensity`. */
   qualifying: Float64Array;
   qualifyingDensity: Float64Array;
-  /** Invalidity rate, its log and the qualifying share `[group][age]`, and the (density, years since cover) they are for, per group (insured.ts). */
+  /**
+   * Invalidity rate, its log and the qualifying share `[group][age]`, and per group the key they
+   * are for: the density, and the years since cover began (at least 0, at most the years since
+   * entry at the scheme's last age) (insured.ts, invalidityTerms).
+   */
   invalidityRate: Float64Array;
   invalidityLogRate: Float64Array;
   invalidityQualifying: Float64Array;
@@ -148,6 +152,11 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
     families: [],
   };
   ws.families = [ws.dependants, ws.survivors].filter((f): f is Family => f !== null);
+  // Survivors' awards are made when their pensions come to be rolled forward (pensions.ts), so
+  // the pensions whose deaths leave them must be rolled before.
+  if (ws.survivors && slot[PENSION.invalidity_pension] > Math.min(ws.survivors.spouseSlot, ws.survivors.childSlot)) {
+    throw new Error(`${scheme.kind}: invalidity pensions must come before survivors' pensions in PENSION_TYPES_BY_KIND`);
+  }
   // The base-year stock, from the assumptions' `[type][group][sex][age]` to cohort positions.
   types.forEach((t, k) => {
     for (let g = 0; g < groups; g++) {

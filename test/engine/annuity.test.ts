@@ -49,28 +49,35 @@ describe('annuity factors on the Illustrative Life Table at 6%', () => {
 });
 
 describe('two tables at once', () => {
-  it('each lane is the table of its own probabilities, as if computed alone', () => {
+  // The reference is the annual annuity-due (annuityDue, held to the published values above) with
+  // the Woolhouse correction written out, not the function under test.
+  it('each lane is the table of its own probabilities: ä(12) = ä − 11/24 for life', () => {
     // Lane B on the table with every q doubled (capped at 1): two different recursions in one loop.
     const length = q.length;
+    const doubledQ = q.map((p) => Math.min(1, 2 * p));
     const both = new Float64Array(2 * length);
-    const doubled = Array.from({ length: 2 * length }, (_, k) => (k < length ? q[k] : Math.min(1, 2 * q[k - length])));
-    monthlyAnnuityPair(doubled, 0, length, 1, v, Infinity, both, 0, length, length);
-    const alone = monthlyAnnuityDue(doubled.slice(length), v, new Float64Array(length));
-    const first = monthlyAnnuityDue(q, v, new Float64Array(length));
+    monthlyAnnuityPair([...q, ...doubledQ], 0, length, 1, v, Infinity, both, 0, length, length);
+    const annualA = annuityDue(q, v, new Float64Array(length));
+    const annualB = annuityDue(doubledQ, v, new Float64Array(length));
     for (const x of [0, 40, 60, 90]) {
-      expect(both[x]).toBe(first[x]);
-      expect(both[length + x]).toBe(alone[x]);
-      expect(both[length + x]).toBeLessThan(first[x]);
+      expect(both[x]).toBeCloseTo(annualA[x] - 11 / 24, 12);
+      expect(both[length + x]).toBeCloseTo(annualB[x] - 11 / 24, 12);
+      expect(both[length + x]).toBeLessThan(both[x]);
     }
   });
 
-  it('a multiplier scales the probabilities, capped at 1', () => {
+  it('a multiplier scales the probabilities; to a limit, ä(12) = ä − 11/24·(1 − vⁿ·ₙp)', () => {
     const length = q.length;
+    const scaledQ = q.map((p) => Math.min(1, 1.5 * p));
     const scaled = new Float64Array(2 * length);
     monthlyAnnuityPair(q, 0, 0, 1.5, v, 21, scaled, 0, length, length);
-    const direct = monthlyAnnuityDue(q.map((p) => Math.min(1, 1.5 * p)), v, new Float64Array(length), 21);
-    expect(scaled[5]).toBeCloseTo(direct[5], 14);
-    expect(scaled[length + 5]).toBeCloseTo(direct[5], 14);
+    const survival = new Float64Array(length);
+    const annual = annuityDue(scaledQ, v, new Float64Array(length), 21, 0, survival);
+    for (const x of [0, 5, 20]) {
+      expect(scaled[x]).toBeCloseTo(annual[x] - (11 / 24) * (1 - survival[x]), 12);
+      expect(scaled[length + x]).toBe(scaled[x]);
+    }
     expect(scaled[21]).toBe(0);
+    expect(scaled[length + 21]).toBe(0);
   });
 });

@@ -102,8 +102,8 @@ export function addFamilyDeaths(family: Family, g: number, c: number, deaths: nu
 
 /**
  * New pensions of the spouses and children of group g's deaths of the year (those with deaths
- * above 0); the group's deaths are then cleared. Children's awards are the same for either sex, so they are gathered by age first and
- * added to both sexes once.
+ * above 0); the group's deaths are then cleared. Children's awards are the same for either sex,
+ * so they are gathered by age first and added to both sexes once.
  */
 export function awardFamilies(ws: Workspace, family: Family, g: number, G: number): void {
   const t = family.targets;

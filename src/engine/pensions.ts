@@ -19,9 +19,9 @@ import type { Workspace } from './workspace.js';
  * Steps 3–5 of the year (project.ts) for every pension type the scheme keeps: deaths, funeral
  * benefits, the year's survivors' and dependants' awards (on the deaths of insured persons and
  * of invalidity pensioners, made just before their pensions are rolled forward), payments, and
- * the stock at the end of the year, with amounts indexed for the next. The stock is kept by cohort (workspace.ts), so
- * survivors stay where they are and are a year older next year; new awards are reset once
- * consumed, so nothing needs clearing between years.
+ * the stock at the end of the year, with amounts indexed for the next. The stock is kept by
+ * cohort (workspace.ts), so survivors stay where they are and are a year older next year; new
+ * awards are reset once consumed, so nothing needs clearing between years.
  */
 export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float64Array, i: number, ws: Workspace, out: SchemeProjection, annuities: AnnuityCache): void {
   const G = a.groups.length;

@@ -6,8 +6,8 @@
  *   1. start of year: pensions in payment N_b(x,s), A_b(x,s) (annual amounts, already indexed);
  *   2. during the year (mid-year): the registered population R = P·c·d contributes and meets
  *      contingencies; short-term benefits and lump sums are paid; new pensions are awarded
- *      (insured.ts), those of survivors and dependants of the insured who die with the other
- *      survivors' awards in step 3;
+ *      (insured.ts; the survivors' and dependants' pensions left by insured persons who die are
+ *      awarded with those of step 3);
  *   3. deaths: pensioners die at q_b = q·(type multiplier)·(group mortality risk); a death
  *      releases a funeral benefit (insured pensioners) and, for invalidity pensioners, a
  *      survivors' pension awarded in the same year (pensions.ts, family.ts);

@@ -5,8 +5,9 @@
  * multiplier × the group's), whole life or to the children's age limit.
  *
  * Pension types, groups and schemes share multipliers and net discount factors, so each distinct
- * (multiplier, age limit, v) is computed once a year and kept here until the next year (up to
- * 64 a year; beyond that the last entry is reused, so a caller keeps a table only while it uses it).
+ * (multiplier, age limit, v) is computed once a year and kept here until the next year: up to
+ * 64 a year, beyond which the last entry is reused, so a caller keeps a table only while it
+ * uses it.
  */
 import { monthlyAnnuityPair } from './annuity.js';
 import { AGES, CELLS, FEMALE, MALE } from './layout.js';

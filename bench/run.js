@@ -47,14 +47,15 @@ const cells = assumptions.groups.length * 2 * 111 * assumptions.years * assumpti
 
 const out = mkdtempSync(join(tmpdir(), 'coverage-sim-bench-'));
 const bin = join(root, 'bin', 'coverage-sim.js');
-const endToEnd = median(
-  time(() => execFileSync(process.execPath, [bin, 'run', scenario, '--out', join(out, 'report')], { stdio: 'ignore' }), 7),
-);
-const endToEndCsv = median(
-  time(() => execFileSync(process.execPath, [bin, 'run', scenario, '--out', join(out, 'report'), '--no-charts'], { stdio: 'ignore' }), 7),
-);
+let endToEnd, endToEndCsv;
+try {
+  endToEnd = median(time(() => execFileSync(process.execPath, [bin, 'run', scenario, '--out', join(out, 'report')], { stdio: 'ignore' }), 7));
+  endToEndCsv = median(time(() => execFileSync(process.execPath, [bin, 'run', scenario, '--out', join(out, 'report'), '--no-charts'], { stdio: 'ignore' }), 7));
+} finally {
+  // Removed even when a run fails, so a failed benchmark leaves nothing in the temp folder.
+  rmSync(out, { recursive: true, force: true });
+}
 const loadAndResolve = median(time(() => buildAssumptions(loadScenario(scenario)), 20));
-rmSync(out, { recursive: true, force: true });
 
 // The whole chart set of a run (every chart in PNG and SVG), after a first warm-up render.
 const result = projectScenario(scenario);

@@ -6,6 +6,27 @@ import type { Bounds } from './scenario/bounds.js';
 
 export const messages = {
   cannotRead: (reason: string) => `cannot read the file (${reason})`,
+  notRegularFile: (what: string) => `cannot read the file: it is ${what}, not a regular file`,
+  fileTooLarge: (kind: 'scenario' | 'table', maxBytes: number) =>
+    `the file is larger than the limit of ${formatMb(maxBytes)} MB for a ${kind === 'scenario' ? 'scenario file' : 'data table'} ` +
+    `(raise it with ${kind === 'scenario' ? '--max-yaml-mb' : '--max-table-mb'} if you mean it)`,
+  binaryFile: (kind: 'scenario' | 'table') => `the file is binary (it holds NUL bytes), not a ${kind === 'scenario' ? 'scenario in YAML' : 'CSV table'}`,
+  nestedTooDeeply: () => 'the YAML is nested too deeply to be a scenario',
+  duplicateKey: () => 'Map keys must be unique',
+  notAScenario: (keys: readonly string[]) => `this file is not a scenario: none of its top-level keys is one of ${keys.join(', ')}`,
+  fileOutsideAllowed: (path: string, what: 'data tables' | 'scenario files') =>
+    `${path} is outside the project and the scenario's folder; ${what} are read only from there (name its folder with --allow-path to read it)`,
+  extendsResolved: (absolute: string) => `(extends is resolved relative to the folder of the file that names it: ${absolute})`,
+  patchNoParentItem: (id: string, flag: 'remove' | 'replace', parentIds: readonly string[]) =>
+    `${flag}: true names "${id}", which is not an item of the parent scenario (its items: ${parentIds.join(', ')})`,
+  patchBothFlags: () => 'replace: true and remove: true cannot both be given: remove drops the item, replace gives it anew',
+  tooManyErrors: (shown: number, more: number) => `... and ${more} more error${more === 1 ? '' : 's'} (the first ${shown} are shown)`,
+  workTooLarge: (cells: number, limit: number) =>
+    `the projection asks for ${formatCount(cells)} group-sex-age-year cells (groups and covered groups × years × 2 sexes × 111 ages), ` +
+    `above the limit of ${formatCount(limit)} (raise it with --max-cells, in millions, if you mean it)`,
+  pathsTooMany: (paths: number, years: number, limit: number) =>
+    `${formatCount(paths)} paths × ${years} years is ${formatCount(paths * years)} path-years, above the limit of ${formatCount(limit)} ` +
+    `(raise it with --max-path-years, in millions, if you mean it)`,
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   notAMapping: () => 'expected a scenario: a YAML mapping with keys scenario, projection, economy, ...',
   extendsCycle: (chain: string[]) => `extends forms a cycle: ${chain.join(' -> ')}`,
@@ -39,6 +60,7 @@ export const messages = {
   contributionNeedsPart: () => 'give employer and/or employee rates, or flat_monthly',
   contributionMixed: () => 'flat_monthly replaces rates: give one or the other, not both',
   csvMissingColumn: (column: string, needed: readonly string[]) => `missing column "${column}" (needed: ${needed.join(', ')})`,
+  csvNotATable: (needed: readonly string[]) => `this file is not a table of this kind: its first line has none of the columns ${needed.join(', ')}`,
   csvNotNumber: (cell: string) => `"${cell}" is not a number`,
   csvBadSex: (cell: string) => `sex must be F or M, got "${cell}"`,
   csvBadAge: (cell: string) => `age must be an integer from 0 to 110, got "${cell}"`,
@@ -60,10 +82,26 @@ export const messages = {
   aliases: () => 'the YAML uses too many aliases (anchors expanded more than 100 times)',
   reservedKey: (key: string) => `"${key}" cannot be used as a key`,
   extendsNeedsId: () => 'a scenario that extends another needs its own scenario.id (otherwise it would write over its parent\'s report)',
-  tableOutsideAllowed: (path: string) =>
-    `${path} is outside the project and the scenario's folder; data tables are read only from there (name its folder with --allow-path to read it)`,
   groupNotCovered: (scheme: string) => `no group is covered by scheme "${scheme}": list at least one under cover`,
+  // The command line's own arguments (src/cli/).
+  missingArgument: (command: string, needs: string) => `${command} needs ${needs}`,
+  usageHint: (command: string | undefined) =>
+    command ? `Run coverage-sim ${command} --help for its arguments.` : 'Run coverage-sim --help for the commands.',
+  allowPathNeedsFolder: () => '--allow-path needs a folder after it (one folder each time: --allow-path a --allow-path b)',
+  optionGivenTwice: (flag: string) => `--${flag} is given more than once: give it once`,
+  notAPositiveLimit: (flag: string, unit: string, value?: number) =>
+    `--${flag}${value === undefined ? '' : ` ${value}`}: expected a positive number of ${unit}`,
+  notAShard: (what: string) =>
+    `not a shard of a stochastic run: ${what} (merge reads the folders stochastic --shard i/n writes, shard-<i>-of-<n> with meta.json and values.bin, or a folder holding them)`,
 } as const;
+
+function formatMb(bytes: number): string {
+  return String(Number((bytes / (1024 * 1024)).toPrecision(4)));
+}
+
+function formatCount(x: number): string {
+  return x.toLocaleString('en-US');
+}
 
 function formatNumber(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));

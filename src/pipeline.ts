@@ -33,6 +33,8 @@ export interface RunResult {
   assumptions: Assumptions;
   projection: Projection;
   measures: Measures;
+  /** How the scenario was loaded (--allow-path, limits), to load its baseline alike. */
+  loadOptions: LoadOptions;
 }
 
 /** Load, resolve and project a scenario file (no files written). */
@@ -47,7 +49,7 @@ export function projectScenario(file: string, options: LoadOptions = {}): RunRes
     targetReserveRatio: measureOptions.target_reserve_ratio,
     scaledPremiumYears: measureOptions.scaled_premium_years,
   });
-  return { loaded, assumptions, projection, measures };
+  return { loaded, assumptions, projection, measures, loadOptions: options };
 }
 
 /** The calibration of a projection against published aggregates (data/calibration/). */
@@ -95,7 +97,7 @@ export async function fullReportFiles(result: RunResult, options: ReportOptions)
       lang: options.lang,
       projection,
       measures,
-      differences: baselineDifferences(loaded),
+      differences: baselineDifferences(loaded, result.loadOptions),
       charts: charts.map((c) => ({ name: c.name, title: c.title, png: rendered.get(`${c.name}.png`)! })),
       provenance: provenanceOf(loaded, assumptions),
       groupLabels: Object.fromEntries(assumptions.groups.map((g) => [g.id, g.label[options.lang] ?? g.label.en])),
@@ -105,9 +107,10 @@ export async function fullReportFiles(result: RunResult, options: ReportOptions)
 }
 
 /** Where a scenario differs from the root of its `extends` chain (null for a baseline). */
-export function baselineDifferences(loaded: LoadedScenario): AssumptionDifference[] | null {
+export function baselineDifferences(loaded: LoadedScenario, options: LoadOptions = {}): AssumptionDifference[] | null {
   if (loaded.files.length < 2) return null;
-  const root = loadScenario(loaded.files[loaded.files.length - 1].path);
+  // With the same options: a root file read under raised limits must not fail on the defaults.
+  const root = loadScenario(loaded.files[loaded.files.length - 1].path, options);
   return assumptionDifferences(root.scenario, loaded.scenario);
 }
 

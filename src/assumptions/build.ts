@@ -45,7 +45,7 @@ export function buildAssumptions(loaded: LoadedScenario): Assumptions {
     const file = loaded.tablePath(path);
     let table = tableCache.get(file);
     if (!table) {
-      table = readCsv(file, displayPathOf(file), needed, optional, () => loaded.error(path, ''));
+      table = readCsv(file, displayPathOf(file), needed, optional, { where: () => loaded.error(path, ''), maxBytes: loaded.limits.tableBytes });
       tableCache.set(file, table);
       inputs.push({ path: file, sha256: createHash('sha256').update(table.text).digest('hex'), keys: [] });
     } else {

@@ -2,10 +2,10 @@
  * Data tables: CSV with a header row, read with papaparse. A BOM and CRLF line endings are
  * accepted; anything else malformed is a ScenarioError naming the file, row (line) and column.
  */
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { ScenarioError } from '../scenario/errors.js';
-import { errorCode } from '../scenario/source.js';
+import { readInputFile } from '../scenario/input-file.js';
+import { DEFAULT_LIMITS } from '../scenario/limits.js';
 import { messages } from '../messages.js';
 import { AGES, CELLS, FEMALE, MALE, MAX_AGE, cell } from '../engine/layout.js';
 
@@ -23,14 +23,21 @@ export interface CsvFailure {
   (row: number, column: string | undefined, message: string): ScenarioError;
 }
 
-export function readCsv(file: string, displayPath: string, needed: readonly string[], optional: readonly string[] = [], where?: () => ScenarioError): CsvTable {
+export interface CsvReadOptions {
+  /** The key that names the table, where an unreadable table is reported. */
+  where?: () => ScenarioError;
+  maxBytes?: number;
+}
+
+export function readCsv(file: string, displayPath: string, needed: readonly string[], optional: readonly string[] = [], options: CsvReadOptions = {}): CsvTable {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputFile(file, displayPath, 'table', options.maxBytes ?? DEFAULT_LIMITS.tableBytes);
   } catch (e) {
-    const located = where?.();
-    if (located) throw new ScenarioError(located, located.key, `${displayPath}: ${messages.cannotRead(errorCode(e))}`);
-    throw new ScenarioError({ file: displayPath }, undefined, messages.cannotRead(errorCode(e)));
+    const located = options.where?.();
+    // Not found, not a file, too large: said at the key that names it, where the user can fix it.
+    if (located && e instanceof ScenarioError && e.line === undefined) throw new ScenarioError(located, located.key, `${displayPath}: ${e.message}`);
+    throw e;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
@@ -38,6 +45,8 @@ export function readCsv(file: string, displayPath: string, needed: readonly stri
   const lines = lineNumbersOfRows(text, parsed.data.length);
   const fail = (line: number, column: string | undefined, message: string) =>
     new ScenarioError({ file: displayPath, line, column: column ? columnNumber(columns, column) : undefined }, column, message);
+  // A file with none of the columns is not a table of this kind: one error, its content not echoed.
+  if (needed.length > 0 && !needed.some((column) => columns.includes(column))) throw fail(1, undefined, messages.csvNotATable(needed));
   const first = parsed.errors[0];
   if (first) {
     const line = first.row !== undefined && first.row !== null ? lines[first.row] ?? 1 : 1;

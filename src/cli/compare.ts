@@ -92,8 +92,16 @@ export function maxJobs(scenarios: number): number {
   return Math.min(availableParallelism(), scenarios);
 }
 
-export async function compareCommand(files: string[], options: { out?: string; threshold: number; jobs?: number; allowPaths?: string[]; lang?: Lang; charts?: boolean }): Promise<{ text: string; dir: string }> {
-  const projected = await projectAll(files, Math.min(options.jobs ?? defaultJobs(), maxJobs(files.length)), { allowPaths: options.allowPaths });
+export interface CompareOptions extends LoadOptions {
+  out?: string;
+  threshold: number;
+  jobs?: number;
+  lang?: Lang;
+  charts?: boolean;
+}
+
+export async function compareCommand(files: string[], options: CompareOptions): Promise<{ text: string; dir: string }> {
+  const projected = await projectAll(files, Math.min(options.jobs ?? defaultJobs(), maxJobs(files.length)), { allowPaths: options.allowPaths, limits: options.limits });
   const comparison = compareScenarios(projected.map((p) => p.scenario));
   const dir = options.out ?? resolve('reports', comparisonFolder(comparison.ids));
   const thresholds = thresholdYears(comparison, options.threshold);

@@ -17,6 +17,9 @@ import { jsonSummary } from '../report/json.js';
 import { terminalSummary } from '../report/terminal.js';
 import { TOOL_VERSION } from '../version.js';
 import { compareCommand } from './compare.js';
+import type { CompareOptions } from './compare.js';
+import { LIMIT_OPTIONS, LOAD_OPTIONS, UsageError, loadOptionsOf, reportOptions } from './options.js';
+import { escapeControl } from '../text/control.js';
 import { verifyReport } from './verify.js';
 import { watchScenario } from './watch.js';
 import { mergeCommand, stochasticCommand } from './stochastic.js';
@@ -43,55 +46,60 @@ export const EXIT_BAD_INPUT = 2;
 /** `verify`: the report's inputs or outputs differ from a new run. */
 export const EXIT_NOT_VERIFIED = 3;
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], terminal: Io = processIo): Promise<number> {
+  // Every text shown passes through here: a scenario's title, keys or paths cannot reach the
+  // terminal with the control characters that retitle a window or clear a screen.
+  const io = escapingIo(terminal);
+  const onTerminal = terminal === processIo;
   let code = EXIT_OK;
   const parser = yargs(argv)
     .scriptName('coverage-sim')
     .usage('$0 <command> [options]\n\nActuarial projection of social security schemes from scenario files.')
-    .option('allow-path', { type: 'string', array: true, describe: 'A folder data tables may be read from besides the project and the scenario\'s folder (repeatable)' })
     .command(
       'run <scenario>',
-      'Project a scenario and write reports/<id>/ (summary.csv, detail.csv, measures.csv, scenario.resolved.yaml)',
+      'Project a scenario and write reports/<id>/: summary.csv, detail.csv, measures.csv, scenario.resolved.yaml, the charts and report.html',
       (y) =>
         y
-          .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
+          .positional('scenario', SCENARIO_FILE)
           .option('out', { type: 'string', describe: 'Write the report to this folder instead of reports/<id>/' })
           .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' })
           .option('calibration', { type: 'boolean', default: false, describe: 'Also compare the first year with published aggregates (calibration.csv)' })
-          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const, describe: 'Language of the charts and report.html' })
-          .option('charts', { type: 'boolean', default: true, describe: 'Write the charts and report.html (--no-charts: CSVs only)' })
-          .option('targets', { type: 'string', describe: 'Calibration targets (CSV; default data/calibration/perkeso-published.csv)' }),
+          .option('targets', { type: 'string', describe: 'Calibration targets (CSV; default data/calibration/perkeso-published.csv)' })
+          .options(reportOptions('the charts and report.html'))
+          .options(LOAD_OPTIONS),
       async (args) => {
-        code = await runCommand(args.scenario, { out: args.out, json: args.json, calibration: args.calibration || args.targets !== undefined, targets: args.targets, allowPaths: args.allowPath, lang: args.lang, charts: args.charts }, io);
+        code = await runCommand(args.scenario, { out: args.out, json: args.json, calibration: args.calibration || args.targets !== undefined, targets: args.targets, lang: args.lang, charts: args.charts, load: loadOptionsOf(args) }, io);
       },
     )
     .command(
       'calibrate <scenario>',
-      'Project a scenario and compare its first year with published aggregates; writes reports/<id>/ with calibration.csv',
+      'Project a scenario and compare its first year with published aggregates; writes reports/<id>/ with the CSVs, calibration.csv, the charts and report.html',
       (y) =>
         y
-          .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
+          .positional('scenario', SCENARIO_FILE)
           .option('out', { type: 'string', describe: 'Write the report to this folder instead of reports/<id>/' })
           .option('targets', { type: 'string', describe: 'Calibration targets (CSV; default data/calibration/perkeso-published.csv)' })
-          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const, describe: 'Language of the charts and report.html' })
-          .option('charts', { type: 'boolean', default: true, describe: 'Write the charts and report.html (--no-charts: CSVs only)' }),
+          .options(reportOptions('the charts and report.html'))
+          .options(LOAD_OPTIONS),
       async (args) => {
-        code = await runCommand(args.scenario, { out: args.out, json: false, calibration: true, targets: args.targets, calibrationOnly: true, allowPaths: args.allowPath, lang: args.lang, charts: args.charts }, io);
+        code = await runCommand(args.scenario, { out: args.out, json: false, calibration: true, targets: args.targets, calibrationOnly: true, lang: args.lang, charts: args.charts, load: loadOptionsOf(args) }, io);
       },
     )
     .command(
-      'compare <scenarios..>',
+      'compare <baseline> <options..>',
       'Project a baseline and options; write reports/compare-<ids>/ with every measure side by side and each option\'s difference from the baseline',
       (y) =>
         y
-          .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'The baseline scenario first, then the options' })
-          .option('out', { type: 'string', describe: 'Write the comparison to this folder' })
-          .option('threshold', { type: 'number', default: 0.01, describe: 'Relative difference whose first year is reported in thresholds.csv' })
+          .positional('baseline', { type: 'string', demandOption: true, describe: 'The baseline scenario (YAML)' })
+          // No default (yargs would show "[default: []]"): `<options..>` already demands one.
+          .positional('options', { type: 'string', array: true, default: undefined, describe: 'The option scenarios, each compared with the baseline' })
+          .option('out', { type: 'string', describe: 'Write the comparison to this folder instead of reports/compare-<ids>/' })
+          .option('threshold', { type: 'number', default: 0.01, describe: 'Relative difference whose first year is reported in thresholds.csv (0.01 = 1%)' })
           .option('jobs', { type: 'number', describe: 'Project in this many worker threads (default 1: on two cores this thread is faster)' })
-          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const, describe: 'Language of the charts and report.html' })
-          .option('charts', { type: 'boolean', default: true, describe: 'Write the charts and report.html (--no-charts: CSVs only)' }),
+          .options(reportOptions('the charts and report.html'))
+          .options(LOAD_OPTIONS),
       async (args) => {
-        code = await compareCli(args.scenarios as string[], { out: args.out, threshold: args.threshold, jobs: args.jobs, allowPaths: args.allowPath, lang: args.lang, charts: args.charts }, io);
+        code = await compareCli([args.baseline, ...(args.options ?? [])], { out: args.out, threshold: args.threshold, jobs: args.jobs, lang: args.lang, charts: args.charts, ...loadOptionsOf(args) }, io);
       },
     )
     .command(
@@ -99,19 +107,19 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       'One-at-a-time shocks to the key assumptions and their effect on the GAP, reserve ratios and depletion year; a tornado chart and a contribution-rate × coverage grid',
       (y) =>
         y
-          .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
+          .positional('scenario', SCENARIO_FILE)
           .option('out', { type: 'string', describe: 'Output folder (default reports/<id>-sensitivity/)' })
           .option('years', { type: 'string', describe: 'Years whose reserve ratio is reported, comma-separated (default: 10 and 25 years on)' })
-          .option('return-shock', { type: 'number', default: DEFAULT_SHOCKS.investmentReturn })
-          .option('wage-shock', { type: 'number', default: DEFAULT_SHOCKS.wageGrowth })
-          .option('incidence-shock', { type: 'number', default: DEFAULT_SHOCKS.incidence })
-          .option('mortality-shock', { type: 'number', default: DEFAULT_SHOCKS.mortality })
-          .option('coverage-shock', { type: 'number', default: DEFAULT_SHOCKS.coverage })
-          .option('compliance-shock', { type: 'number', default: DEFAULT_SHOCKS.compliance })
-          .option('exchange-shock', { type: 'number', default: DEFAULT_SHOCKS.exchangeRate })
+          .option('return-shock', { type: 'number', default: DEFAULT_SHOCKS.investmentReturn, describe: 'Shock to the investment return and the discount rate with it, down and up, in absolute points (0.01 = one percentage point)' })
+          .option('wage-shock', { type: 'number', default: DEFAULT_SHOCKS.wageGrowth, describe: 'Shock to nominal wage growth each year, down and up, in absolute points (0.01 = one percentage point)' })
+          .option('incidence-shock', { type: 'number', default: DEFAULT_SHOCKS.incidence, describe: 'Shock to each incidence rate in turn, down and up, relative (0.2 = ±20%)' })
+          .option('mortality-shock', { type: 'number', default: DEFAULT_SHOCKS.mortality, describe: 'Shock to every mortality rate, down and up, relative (0.1 = ±10%)' })
+          .option('coverage-shock', { type: 'number', default: DEFAULT_SHOCKS.coverage, describe: 'Shift of the coverage of every covered group, down and up, in absolute points of the share (0.1 = ±10 points)' })
+          .option('compliance-shock', { type: 'number', default: DEFAULT_SHOCKS.compliance, describe: 'Shift of compliance and contribution density, down and up, in absolute points of the share (0.1 = ±10 points)' })
+          .option('exchange-shock', { type: 'number', default: DEFAULT_SHOCKS.exchangeRate, describe: 'Shock to the exchange rate of wages paid in a foreign currency, down and up, relative (0.1 = ±10%); only when a group is paid in one' })
           .option('workers', { type: 'number', default: 1, describe: 'Worker threads for the shocks and grid points (each loads the scenario)' })
-          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const })
-          .option('charts', { type: 'boolean', default: true }),
+          .options(reportOptions('the tornado charts and the heat map'))
+          .options(LOAD_OPTIONS),
       async (args) => {
         try {
           const sizes = {
@@ -124,7 +132,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             exchangeRate: args.exchangeShock,
           };
           const years = args.years ? args.years.split(',').map((y) => Number(y.trim())) : undefined;
-          const { dir, shocks, seconds } = await sensitivityCommand(args.scenario, { out: args.out, sizes, years, lang: args.lang, charts: args.charts, workers: args.workers, allowPaths: args.allowPath });
+          const { dir, shocks, seconds } = await sensitivityCommand(args.scenario, { out: args.out, sizes, years, lang: args.lang, charts: args.charts, workers: args.workers, ...loadOptionsOf(args) });
           io.stdout(`${shocks} shocks projected in ${seconds.toFixed(2)} s; written to ${displayPathOf(dir)}\n`);
         } catch (e) {
           code = reportFailure(e, io);
@@ -136,18 +144,19 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       'Monte Carlo paths from the scenario\'s stochastic block: percentiles, probabilities of depletion and of a low reserve by year, fan charts, per-path summaries',
       (y) =>
         y
-          .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
+          .positional('scenario', SCENARIO_FILE)
           .option('out', { type: 'string', describe: 'Output folder (default reports/<id>-stochastic/)' })
           .option('paths', { type: 'number', describe: 'Number of paths (default: stochastic.paths)' })
           .option('seed', { type: 'number', describe: 'Seed (default: stochastic.seed)' })
           .option('workers', { type: 'number', default: 1, describe: 'Worker threads' })
           .option('shard', { type: 'string', describe: 'Run only shard i of n (i/n, from 0): writes mergeable per-path results' })
-          .option('reserve-threshold', { type: 'number', default: 1, describe: 'Reserve ratio whose undershoot is counted by year' })
-          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const })
-          .option('charts', { type: 'boolean', default: true, describe: 'Fan charts (--no-charts: CSVs only)' })
-          .option('json', { type: 'boolean', default: false, describe: 'Print a JSON summary on stdout' }),
+          .option('reserve-threshold', { type: 'number', default: 1, describe: 'Reserve ratio, in years of outgo, whose undershoot is counted by year' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print a JSON summary on stdout' })
+          .options(reportOptions('the fan charts'))
+          .options(LOAD_OPTIONS),
       async (args) => {
-        code = await stochasticCli(args.scenario, { out: args.out, paths: args.paths, seed: args.seed, workers: args.workers, shard: args.shard, reserveThreshold: args.reserveThreshold, lang: args.lang, charts: args.charts, allowPaths: args.allowPath }, args.json, io);
+        const options = { out: args.out, paths: args.paths, seed: args.seed, workers: args.workers, shard: args.shard, reserveThreshold: args.reserveThreshold, lang: args.lang, charts: args.charts, ...loadOptionsOf(args) };
+        code = await stochasticCli(args.scenario, options, { json: args.json, progressBar: onTerminal && !args.json }, io);
       },
     )
     .command(
@@ -155,13 +164,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       'Merge the shards of a stochastic run (folders shard-<i>-of-<n>, or folders holding them) into exactly the output of a single run',
       (y) =>
         y
-          .positional('shards', { type: 'string', array: true, demandOption: true })
+          // No default (yargs would show "[default: []]"): `<shards..>` already demands one.
+          .positional('shards', { type: 'string', array: true, default: undefined, describe: 'Shard folders (shard-<i>-of-<n>, written by stochastic --shard i/n), or folders holding them' })
           .option('out', { type: 'string', demandOption: true, describe: 'Output folder' })
-          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const })
-          .option('charts', { type: 'boolean', default: true }),
+          .options(reportOptions('the fan charts')),
       async (args) => {
         try {
-          const { dir, paths } = await mergeCommand(args.shards as string[], args.out, { lang: args.lang, charts: args.charts });
+          const { dir, paths } = await mergeCommand(args.shards ?? [], args.out, { lang: args.lang, charts: args.charts });
           io.stdout(`merged ${paths} paths into ${displayPathOf(dir)}\n`);
         } catch (e) {
           code = reportFailure(e, io);
@@ -170,30 +179,38 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     )
     .command(
       'watch <scenario>',
-      'Project a scenario and write its report, then again whenever the scenario or a data table it reads changes (Ctrl-C to stop)',
+      'Project a scenario and write its report (the CSVs, the charts and report.html), then again whenever the scenario or a data table it reads changes (Ctrl-C to stop)',
       (y) =>
         y
-          .positional('scenario', { type: 'string', demandOption: true, describe: 'Scenario YAML file' })
+          .positional('scenario', SCENARIO_FILE)
           .option('out', { type: 'string', describe: 'Write the report to this folder instead of reports/<id>/' })
-          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const, describe: 'Language of the charts and report.html' }),
+          .option('lang', reportOptions('the charts and report.html').lang)
+          .options(LOAD_OPTIONS),
       async (args) => {
-        code = await watchCommand(args.scenario, { out: args.out, lang: args.lang, allowPaths: args.allowPath }, io);
+        code = await watchCommand(args.scenario, { out: args.out, lang: args.lang, ...loadOptionsOf(args) }, io);
       },
     )
     .command(
       'verify <report>',
       'Re-run a report folder from its scenario.resolved.yaml and check its data hashes and CSVs (exit 3 if anything differs)',
-      (y) => y.positional('report', { type: 'string', demandOption: true, describe: 'A report folder, e.g. reports/baseline-2025' }),
+      (y) =>
+        y
+          .positional('report', { type: 'string', demandOption: true, describe: 'A report folder, e.g. reports/baseline-2025' })
+          .options(LIMIT_OPTIONS),
       (args) => {
-        code = verifyCommand(args.report, io);
+        code = verifyCommand(args.report, loadOptionsOf(args).limits, io);
       },
     )
     .command(
       'validate <files..>',
       'Check scenario files (schema, references, data tables) without projecting',
-      (y) => y.positional('files', { type: 'string', array: true, demandOption: true }),
+      (y) =>
+        y
+          // No default (yargs would show "[default: []]"): `<files..>` already demands one.
+          .positional('files', { type: 'string', array: true, default: undefined, describe: 'Scenario YAML files' })
+          .options(LOAD_OPTIONS),
       (args) => {
-        code = validateCommand(args.files as string[], { allowPaths: args.allowPath }, io);
+        code = validateCommand(args.files ?? [], loadOptionsOf(args), io);
       },
     )
     .command(
@@ -201,7 +218,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       'Print the JSON Schema of scenario files (for editor autocompletion)',
       (y) => y,
       () => {
-        io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+        io.stdout(jsonText(scenarioJsonSchema(), 2) + '\n');
       },
     )
     .demandCommand(1, 'Name a command: run, calibrate, compare, sensitivity, stochastic, merge, watch, verify, validate or schema.')
@@ -210,18 +227,70 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .help()
     .exitProcess(false)
     .fail((message, error) => {
-      if (error) throw error;
-      io.stderr(`${message}\nRun coverage-sim --help for the commands.\n`);
-      code = EXIT_BAD_INPUT;
+      // A failed check of the arguments must stop here: with exitProcess(false) yargs would
+      // otherwise go on to run the command with what it could parse.
+      if (error && !isArgumentError(error)) throw error;
+      throw new UsageError(clearerUsage(message || (error?.message ?? ''), argv));
     });
   try {
     await parser.parseAsync(argv, {}, (_err, _argv, output) => {
       if (output) io.stdout(output + '\n');
     });
   } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n${messages.usageHint(commandOf(argv))}\n`);
+      return EXIT_BAD_INPUT;
+    }
     return reportFailure(e, io);
   }
   return code;
+}
+
+const SCENARIO_FILE = { type: 'string', demandOption: true, describe: 'Scenario YAML file' } as const;
+
+/** What each command cannot run without, for the message when it is missing. */
+const NEEDS: Record<string, string> = {
+  run: 'a scenario file',
+  calibrate: 'a scenario file',
+  compare: 'a baseline scenario and at least one option',
+  sensitivity: 'a scenario file',
+  stochastic: 'a scenario file',
+  watch: 'a scenario file',
+  merge: 'one or more shard folders',
+  verify: 'a report folder',
+  validate: 'one or more scenario files',
+};
+
+/** The command named on the command line (the first word that is not an option). */
+function commandOf(argv: readonly string[]): string | undefined {
+  const word = argv.find((a) => !a.startsWith('-'));
+  return word !== undefined && Object.hasOwn(NEEDS, word) ? word : undefined;
+}
+
+/** yargs only counts missing positionals ("got 0, need at least 1"): say what is missing. */
+function clearerUsage(message: string, argv: readonly string[]): string {
+  const command = commandOf(argv);
+  if (command && message.startsWith('Not enough non-option arguments')) return messages.missingArgument(command, NEEDS[command]);
+  return message;
+}
+
+/** yargs' own failures (a bad value, an unknown option) and our checks of values, as against a failure of the code. */
+function isArgumentError(error: Error): boolean {
+  return error instanceof UsageError || error.name === 'YError';
+}
+
+/** What the user sees, with control characters shown as escapes (`\x1b`) rather than obeyed. */
+function escapingIo(io: Io): Io {
+  return { stdout: (text) => io.stdout(escapeControl(text)), stderr: (text) => io.stderr(escapeControl(text)) };
+}
+
+/**
+ * JSON for stdout. JSON.stringify escapes the C0 controls but leaves DEL and the C1 range
+ * (U+007F-U+009F) raw, which escapingIo would turn into `\x9b`, not JSON: they are written as
+ * JSON's own `\u009b` first.
+ */
+function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 interface RunOptions {
@@ -231,20 +300,20 @@ interface RunOptions {
   targets?: string;
   /** Print the calibration table only (the calibrate command). */
   calibrationOnly?: boolean;
-  allowPaths?: string[];
   lang: Lang;
   charts: boolean;
+  load: LoadOptions;
 }
 
 async function runCommand(file: string, options: RunOptions, io: Io): Promise<number> {
   try {
-    const result = projectScenario(file, { allowPaths: options.allowPaths });
+    const result = projectScenario(file, options.load);
     const calibration = options.calibration ? calibrationOf(result, options.targets) : undefined;
     const dir = options.out ?? defaultReportDir(result);
     const { replaced } = await writeReport(result, dir, { lang: options.lang, calibration, charts: options.charts });
     const shown = displayPathOf(dir);
     if (options.json) {
-      io.stdout(JSON.stringify(jsonSummary(result.loaded.scenario.scenario.id, result.projection, result.measures)) + '\n');
+      io.stdout(jsonText(jsonSummary(result.loaded.scenario.scenario.id, result.projection, result.measures)) + '\n');
       return EXIT_OK;
     }
     if (!options.calibrationOnly) io.stdout(terminalSummary(result.loaded.scenario.scenario.title, result.assumptions.currency, result.projection, result.measures, shown));
@@ -256,11 +325,7 @@ async function runCommand(file: string, options: RunOptions, io: Io): Promise<nu
   }
 }
 
-async function compareCli(files: string[], options: { out?: string; threshold: number; jobs?: number; allowPaths?: string[]; lang: Lang; charts: boolean }, io: Io): Promise<number> {
-  if (files.length < 2) {
-    io.stderr('compare needs a baseline and at least one option\n');
-    return EXIT_BAD_INPUT;
-  }
+async function compareCli(files: string[], options: CompareOptions, io: Io): Promise<number> {
   try {
     const { text } = await compareCommand(files, options);
     io.stdout(text);
@@ -270,10 +335,11 @@ async function compareCli(files: string[], options: { out?: string; threshold: n
   }
 }
 
-async function stochasticCli(file: string, options: StochasticOptions, json: boolean, io: Io): Promise<number> {
-  // A progress bar on a terminal only: not in --json mode, not into a pipe or a file.
-  const tty = !json && process.stderr.isTTY === true && io === processIo;
-  const progress = tty
+async function stochasticCli(file: string, options: StochasticOptions, output: { json: boolean; progressBar: boolean }, io: Io): Promise<number> {
+  const { json } = output;
+  // A progress bar on a terminal only: not in --json mode, not into a pipe or a file. It writes
+  // to process.stderr itself, its \r being the point.
+  const progress = output.progressBar && process.stderr.isTTY === true
     ? (done: number, total: number) => {
         const width = 30;
         const filled = Math.round((width * done) / total);
@@ -285,7 +351,7 @@ async function stochasticCli(file: string, options: StochasticOptions, json: boo
     const started = performance.now();
     const { dir, paths, from, to } = await stochasticCommand(file, { ...options, progress });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (json) io.stdout(JSON.stringify({ output: dir, paths, from, to, seconds: Number(seconds) }) + '\n');
+    if (json) io.stdout(jsonText({ output: dir, paths, from, to, seconds: Number(seconds) }) + '\n');
     else io.stdout(`${options.shard ? `shard ${options.shard}: paths ${from}-${to - 1} of ${paths}` : `${paths} paths`} in ${seconds} s, written to ${displayPathOf(dir)}\n`);
     return EXIT_OK;
   } catch (e) {
@@ -308,9 +374,9 @@ function watchCommand(file: string, options: WatchOptions, io: Io): Promise<numb
   });
 }
 
-function verifyCommand(folder: string, io: Io): number {
+function verifyCommand(folder: string, limits: LoadOptions['limits'], io: Io): number {
   try {
-    const { lines, identical } = verifyReport(folder);
+    const { lines, identical } = verifyReport(folder, limits);
     io.stdout(lines.join('\n') + '\n');
     return identical ? EXIT_OK : EXIT_NOT_VERIFIED;
   } catch (e) {

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { buildAssumptions } from '../assumptions/build.js';
 import { loadScenario } from '../scenario/load.js';
 import type { LoadOptions } from '../scenario/load.js';
-import { checkWorkers } from './checks.js';
+import { checkShockSizes, checkWorkers, checkYears } from './checks.js';
 import { DEFAULT_SHOCKS, standardShocks } from '../sensitivity/shocks.js';
 import type { ShockSizes } from '../sensitivity/shocks.js';
 import type { MeasureOptions } from '../measures/compute.js';
@@ -87,11 +87,13 @@ export async function sensitivityCommand(file: string, options: SensitivityOptio
   const started = performance.now();
   const workers = options.workers ?? 1;
   checkWorkers(workers);
+  const sizes = options.sizes ?? DEFAULT_SHOCKS;
+  checkShockSizes(sizes);
   const loaded = loadScenario(file, options);
   const a = buildAssumptions(loaded);
+  checkYears(options.years, a.startYear, a.endYear);
   const measureOptions = { gapPeriods: loaded.scenario.measures.gap_periods, targetReserveRatio: loaded.scenario.measures.target_reserve_ratio, scaledPremiumYears: loaded.scenario.measures.scaled_premium_years };
   const years = options.years ?? [a.startYear + 10, a.startYear + 25].filter((y) => y <= a.endYear);
-  const sizes = options.sizes ?? DEFAULT_SHOCKS;
   const shocks = standardShocks(a, sizes);
   // The grid for the first scheme with a fund of its own, in the last reported year.
   const k = Math.max(0, a.schemes.findIndex((s) => s.poolOwner < 0));
@@ -99,7 +101,7 @@ export async function sensitivityCommand(file: string, options: SensitivityOptio
   const pairs = gridPairs(GRID_CONTRIBUTION_FACTORS, GRID_COVERAGE_SHIFTS);
   const { rows, points } =
     workers > 1
-      ? await inWorkers({ file, loadOptions: { allowPaths: options.allowPaths }, sizes, measureOptions, years, scheme: k, gridYear }, shocks.length, pairs, workers)
+      ? await inWorkers({ file, loadOptions: { allowPaths: options.allowPaths, limits: options.limits }, sizes, measureOptions, years, scheme: k, gridYear }, shocks.length, pairs, workers)
       : { rows: sensitivity(a, shocks, measureOptions, years), points: gridAt(a, k, pairs, gridYear) };
   const seconds = (performance.now() - started) / 1000;
   const files = new Map<string, string | Buffer>([

@@ -5,12 +5,16 @@
  * them for `coverage-sim merge`, which gives exactly a single run's output.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { loadScenario } from '../scenario/load.js';
 import type { LoadOptions, LoadedScenario } from '../scenario/load.js';
-import { ScenarioError } from '../scenario/errors.js';
+import { messages } from '../messages.js';
+import { ScenarioError, formatKeyPath } from '../scenario/errors.js';
+import type { KeyPath } from '../scenario/errors.js';
+import { errorCode } from '../scenario/source.js';
+import { z } from 'zod';
 import { checkWorkers } from './checks.js';
 import { buildAssumptions } from '../assumptions/build.js';
 import { measureResponse } from '../stochastic/response.js';
@@ -126,6 +130,9 @@ export async function stochasticCommand(file: string, options: StochasticOptions
   const loaded = loadScenario(file, options);
   const { model, paths: scenarioPaths, seed: scenarioSeed } = modelOf(loaded);
   const paths = options.paths ?? scenarioPaths;
+  // The scenario's own paths were bounded when it was loaded; --paths is bounded here, alike.
+  const years = loaded.scenario.projection.end_year - loaded.scenario.projection.start_year + 1;
+  if (paths * years > loaded.limits.pathYears) throw new ScenarioError({ file: '--paths' }, 'paths', messages.pathsTooMany(paths, years, loaded.limits.pathYears));
   const seed = options.seed ?? scenarioSeed;
   const assumptions = buildAssumptions(loaded);
   const response = measureResponse(assumptions, { mortality: (model.mortality?.sd ?? 0) > 0 });
@@ -166,10 +173,69 @@ function writeShard(dir: string, name: string, meta: ShardMeta, values: Float64A
 }
 
 /** `coverage-sim merge <folders...> --out DIR`: shards (or folders of shards) into one run's output. */
+/** The shard folders an input names: a shard itself, or a folder holding shards. */
+function shardFolders(input: string): string[] {
+  const notAShard = (what: string) => new ScenarioError({ file: input }, undefined, messages.notAShard(what));
+  if (!existsSync(input)) throw notAShard('no such folder');
+  if (!statSync(input).isDirectory()) throw notAShard('it is a file, not a folder');
+  if (existsSync(join(input, 'meta.json'))) return [input];
+  const shards = readdirSync(input, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name.startsWith('shard-'));
+  if (shards.length === 0) throw notAShard('it holds no meta.json and no shard-<i>-of-<n> folders');
+  return shards.map((e) => join(input, e.name));
+}
+
+const count = z.number().int().nonnegative();
+
+/** What merge reads of a shard's meta.json; the rest is compared whole between shards. */
+const shardMetaSchema = z
+  .object({
+    scenario: z.string(),
+    scenarioSha256: z.string(),
+    seed: z.number(),
+    // The most stochastic --paths accepts.
+    paths: count.max(10_000_000),
+    from: count,
+    to: count,
+    layout: z.object({ startYear: z.number().int(), years: count, schemes: z.array(z.object({ id: z.string(), poolOwner: z.number().int() })) }),
+    model: z.object({}),
+    reserveThreshold: z.number(),
+    currency: z.string(),
+    provenance: z.object({}),
+  })
+  .refine((m) => m.from <= m.to && m.to <= m.paths, { path: ['to'] });
+
+/** A shard's meta.json, checked: a damaged or foreign one is bad input, not a crash. */
+function readShardMeta(dir: string): ShardMeta {
+  const file = join(dir, 'meta.json');
+  const notAShard = (place: string, what: string) => new ScenarioError({ file: place }, undefined, messages.notAShard(what));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw notAShard(dir, existsSync(file) ? `cannot read its meta.json (${errorCode(e)})` : 'it has no meta.json');
+  }
+  let meta: unknown;
+  try {
+    meta = JSON.parse(text);
+  } catch {
+    throw notAShard(file, 'meta.json is not valid JSON: the shard is damaged');
+  }
+  const checked = shardMetaSchema.safeParse(meta);
+  if (!checked.success) throw notAShard(file, `meta.json has no valid ${formatKeyPath(checked.error.issues[0].path as KeyPath) || 'content'}: the shard is damaged`);
+  return meta as ShardMeta;
+}
+
+function readShardValues(dir: string): Buffer {
+  const file = join(dir, 'values.bin');
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new ScenarioError({ file }, undefined, messages.notAShard(`cannot read values.bin (${errorCode(e)}): the shard is incomplete`));
+  }
+}
+
 export async function mergeCommand(inputs: string[], out: string, options: { lang: Lang; charts: boolean }): Promise<{ dir: string; paths: number }> {
-  const shardDirs = inputs.flatMap((input) => (existsSync(join(input, 'meta.json')) ? [input] : readdirSync(input).filter((d) => d.startsWith('shard-')).map((d) => join(input, d))));
-  if (shardDirs.length === 0) throw new ScenarioError({ file: inputs.join(', ') }, undefined, 'no shard found (folders named shard-<i>-of-<n> with meta.json and values.bin)');
-  const shards = shardDirs.map((dir) => ({ dir, meta: JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as ShardMeta })).sort((a, b) => a.meta.from - b.meta.from);
+  const shards = inputs.flatMap(shardFolders).map((dir) => ({ dir, meta: readShardMeta(dir) })).sort((a, b) => a.meta.from - b.meta.from);
   const first = shards[0].meta;
   const size = valuesPerPath(first.layout);
   let expected = 0;
@@ -187,7 +253,7 @@ export async function mergeCommand(inputs: string[], out: string, options: { lan
   if (expected !== first.paths) throw new ScenarioError({ file: inputs.join(', ') }, undefined, `the shards cover paths 0-${expected - 1} of ${first.paths}: some are missing`);
   const values = new Float64Array(first.paths * size);
   for (const { dir, meta } of shards) {
-    const bytes = readFileSync(join(dir, 'values.bin'));
+    const bytes = readShardValues(dir);
     if (bytes.byteLength !== (meta.to - meta.from) * size * 8) throw new ScenarioError({ file: join(dir, 'values.bin') }, undefined, `holds ${bytes.byteLength} bytes, not the ${(meta.to - meta.from) * size * 8} of paths ${meta.from}-${meta.to - 1}: the shard is incomplete or damaged`);
     values.set(new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8), meta.from * size);
   }

@@ -8,6 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { ScenarioError } from '../scenario/errors.js';
+import { readInputFile } from '../scenario/input-file.js';
+import { limitsOf } from '../scenario/limits.js';
+import type { LoadOptions } from '../scenario/load.js';
 import { calibrationOf, projectScenario, reportFiles } from '../pipeline.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { TOOL_VERSION } from '../version.js';
@@ -22,10 +25,11 @@ interface RecordedFile {
   sha256: string;
 }
 
-export function verifyReport(folder: string): Verification {
+export function verifyReport(folder: string, limits?: LoadOptions['limits']): Verification {
   const resolvedPath = join(folder, 'scenario.resolved.yaml');
   if (!existsSync(resolvedPath)) throw new ScenarioError({ file: folder }, undefined, 'no scenario.resolved.yaml here: not a coverage-sim report folder');
-  const resolved = parse(readFileSync(resolvedPath, 'utf8')) as { provenance?: { version?: string; node?: string; data_files?: RecordedFile[] } };
+  // A report folder may come from elsewhere: its files are read as a scenario's are (regular, bounded).
+  const resolved = parse(readInputFile(resolvedPath, resolvedPath, 'scenario', limitsOf(limits).yamlBytes)) as { provenance?: { version?: string; node?: string; data_files?: RecordedFile[] } };
   const provenance = resolved.provenance;
   if (!provenance?.data_files) throw new ScenarioError({ file: resolvedPath }, 'provenance', 'the report has no provenance block to verify against');
   const lines: string[] = [];
@@ -41,7 +45,7 @@ export function verifyReport(folder: string): Verification {
       identical = false;
       continue;
     }
-    const sha256 = createHash('sha256').update(readFileSync(table.absolute, 'utf8')).digest('hex');
+    const sha256 = createHash('sha256').update(readInputFile(table.absolute, table.path, 'table', limitsOf(limits).tableBytes)).digest('hex');
     if (sha256 !== table.sha256) {
       lines.push(`changed: ${table.path} (its SHA-256 is no longer the one recorded)`);
       identical = false;
@@ -50,7 +54,7 @@ export function verifyReport(folder: string): Verification {
   if (!identical) return { lines: [...lines, 'not verified: the inputs have changed'], identical };
 
   // The tables the report read may lie outside its folder: exactly those folders are allowed.
-  const result = projectScenario(resolvedPath, { allowPaths: [...new Set(tables.map((t) => dirname(t.absolute)))] });
+  const result = projectScenario(resolvedPath, { allowPaths: [...new Set(tables.map((t) => dirname(t.absolute)))], limits });
   const calibration = existsSync(join(folder, 'calibration.csv')) ? calibrationOf(result) : undefined;
   for (const [name, content] of reportFiles(result, calibration)) {
     if (!name.endsWith('.csv')) continue;

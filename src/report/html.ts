@@ -4,6 +4,7 @@
  * every chart, the data sources and the provenance. Table cells carry the CSV's own value in
  * `data-value`, so the report and the CSVs are the same numbers.
  */
+import { escapeControl } from '../text/control.js';
 import { stringify } from 'yaml';
 import type { Projection } from '../engine/result.js';
 import type { Measures } from '../measures/types.js';
@@ -64,7 +65,7 @@ export interface ReportInput {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return escapeControl(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** A cell showing a measure: the CSV value in data-value, a readable one in the text. */

@@ -12,15 +12,31 @@ import { messages } from '../messages.js';
 type Issue = z.core.$ZodIssue;
 type ErrorAt = (path: KeyPath, message: string, at?: 'key' | 'value') => ScenarioError;
 
-export function issuesToErrors(issues: readonly Issue[], root: unknown, errorAt: ErrorAt, prefix: KeyPath = []): ScenarioError[] {
+/** How many more errors may be located; the rest are only counted (locating one costs a search). */
+export interface ErrorBudget {
+  left: number;
+  skipped: number;
+}
+
+export function issuesToErrors(issues: readonly Issue[], root: unknown, errorAt: ErrorAt, prefix: KeyPath = [], budget: ErrorBudget = { left: Infinity, skipped: 0 }): ScenarioError[] {
   const out: ScenarioError[] = [];
+  const located = errorAt;
+  errorAt = (path, message, at) => {
+    budget.left--;
+    return located(path, message, at);
+  };
   for (const issue of issues) {
+    if (budget.left <= 0) {
+      budget.skipped += issue.code === 'unrecognized_keys' ? issue.keys.length : 1;
+      continue;
+    }
     const path = [...prefix, ...(issue.path as Array<string | number>)];
     const value = valueAt(root, path);
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
-          out.push(errorAt([...path, key], messages.unknownKey(key, closest(key, allowedKeysAt(path))), 'key'));
+          if (budget.left <= 0) budget.skipped++;
+          else out.push(errorAt([...path, key], messages.unknownKey(key, closest(key, allowedKeysAt(path))), 'key'));
         }
         break;
       case 'invalid_type':
@@ -28,7 +44,7 @@ export function issuesToErrors(issues: readonly Issue[], root: unknown, errorAt:
         else out.push(errorAt(path, messages.wrongType(describeExpected(issue.expected), describeValue(value))));
         break;
       case 'invalid_union':
-        out.push(...unionErrors(issue, path, value, root, errorAt));
+        out.push(...unionErrors(issue, path, value, root, located, budget));
         break;
       case 'too_big':
         out.push(errorAt(path, `${describeValue(value)} is too large: expected at most ${String(issue.maximum)}`));
@@ -54,12 +70,12 @@ export function issuesToErrors(issues: readonly Issue[], root: unknown, errorAt:
  * A union failed: when the value plainly meant one branch (a ramp, an interpolated table), report
  * that branch's own issues; otherwise say what the union accepts.
  */
-function unionErrors(issue: z.core.$ZodIssueInvalidUnion, path: KeyPath, value: unknown, root: unknown, errorAt: ErrorAt): ScenarioError[] {
+function unionErrors(issue: z.core.$ZodIssueInvalidUnion, path: KeyPath, value: unknown, root: unknown, errorAt: ErrorAt, budget: ErrorBudget): ScenarioError[] {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const branch = 'ramp' in value ? seriesBranches.ramp : 'interpolate' in value ? seriesBranches.interpolated : undefined;
     if (branch) {
       const result = branch.safeParse(value);
-      if (!result.success) return issuesToErrors(result.error.issues, root, errorAt, path);
+      if (!result.success) return issuesToErrors(result.error.issues, root, errorAt, path, budget);
     }
   }
   // The branch whose issues lie deepest is the one the user meant (an object with a bad entry).
@@ -74,7 +90,7 @@ function unionErrors(issue: z.core.$ZodIssueInvalidUnion, path: KeyPath, value: 
         .filter((k) => !/^-?\d{1,4}$/.test(k))
         .map((k) => errorAt([...path, k], messages.badYearKey(k), 'key'));
     }
-    return issuesToErrors(best, root, errorAt, path);
+    return issuesToErrors(best, root, errorAt, path, budget);
   }
   if (issue.errors.length === 5) return [errorAt(path, messages.badSeries())];
   return [errorAt(path, issue.message === 'Invalid input' ? `${describeValue(value)} is not a valid value here` : issue.message)];

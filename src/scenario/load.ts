@@ -8,6 +8,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ScenarioError, formatKeyPath } from './errors.js';
 import type { KeyPath, SourcePlace } from './errors.js';
 import { isPlainObject, mergeScenario } from './merge.js';
+import type { MergeProblem } from './merge.js';
 import { placeIn, readSourceFile } from './source.js';
 import type { SourceFile } from './source.js';
 import { scenarioSchema } from './schema.js';
@@ -16,6 +17,8 @@ import { issuesToErrors } from './issues.js';
 import { checkReferences } from './references.js';
 import { messages } from '../messages.js';
 import { PROJECT_ROOT } from '../paths.js';
+import { CELLS_PER_GROUP_YEAR, limitsOf } from './limits.js';
+import type { InputLimits } from './limits.js';
 
 export interface LoadedScenario {
   readonly scenario: Scenario;
@@ -29,7 +32,12 @@ export interface LoadedScenario {
   error(path: KeyPath, message: string, at?: 'key' | 'value'): ScenarioError;
   /** Absolute path of a data table named at that key (relative to the file that set it). */
   tablePath(path: KeyPath): string;
+  /** The limits on input size and work this scenario was loaded under. */
+  readonly limits: InputLimits;
 }
+
+/** Errors shown at most for one file: past that they are counted, not located (each costs a search). */
+const MAX_ERRORS = 20;
 
 export function displayPathOf(absolute: string): string {
   const rel = relative(process.cwd(), absolute);
@@ -37,65 +45,104 @@ export function displayPathOf(absolute: string): string {
 }
 
 export interface LoadOptions {
-  /** Folders data tables may also be read from (`--allow-path`). */
+  /** Folders the files a scenario names may also be read from (`--allow-path`). */
   allowPaths?: readonly string[];
+  /** Raised limits on input size and work (`--max-yaml-mb`, ...); the defaults are in limits.ts. */
+  limits?: Partial<InputLimits>;
 }
 
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
-  const files = readChain(resolve(file));
+  const limits = limitsOf(options.limits);
+  const allowPaths = (options.allowPaths ?? []).map((p) => resolve(p));
+  // Scenario files travel by e-mail: a file one of them names (a parent, a data table) is read
+  // only from the project, the folder of the file that names it, or a folder the user allows.
+  const isAllowed = (path: string, namedBy: string) =>
+    [PROJECT_ROOT, dirname(namedBy), ...allowPaths].some((folder) => isInside(realPath(path), realPath(folder)));
+
+  const files = readChain(resolve(file), limits.yamlBytes, isAllowed);
   let merged: unknown = {};
-  for (let i = files.length - 1; i >= 0; i--) merged = mergeScenario(merged, files[i].data);
+  const problems: Array<MergeProblem & { source: SourceFile }> = [];
+  for (let i = files.length - 1; i >= 0; i--) {
+    const found: MergeProblem[] = [];
+    merged = mergeScenario(merged, files[i].data, found);
+    problems.push(...found.map((p) => ({ ...p, source: files[i] })));
+  }
+  if (problems.length > 0) {
+    throw withOthers(problems.map((p) => new ScenarioError(placeIn(p.source, p.path, 'key') ?? { file: p.source.displayPath }, formatKeyPath(p.path), p.message)));
+  }
   const mergedData = merged as Record<string, unknown>;
   // `extends` is consumed by the merge; the chain itself is kept in `files` for provenance.
   if (isPlainObject(mergedData.scenario)) mergedData.scenario = withoutKey(mergedData.scenario, 'extends');
 
-  const locate = (path: KeyPath, at: 'key' | 'value' = 'value'): SourcePlace => {
+  /** The place of a key and its path in that file's own indexes (the user's, not the merged list's). */
+  const find = (path: KeyPath, at: 'key' | 'value'): { place: SourcePlace; key: KeyPath } => {
     for (let len = path.length; len >= 0; len--) {
       const prefix = path.slice(0, len);
       for (const source of ownersOf(prefix, mergedData, files)) {
         const local = translatePath(prefix, mergedData, source.data);
         if (!local) continue;
         const place = placeIn(source, local, len === path.length ? at : 'key');
-        if (place) return place;
+        if (place) return { place, key: [...local, ...path.slice(len)] };
       }
     }
-    return { file: files[0].displayPath };
+    return { place: { file: files[0].displayPath }, key: path };
   };
-  const error = (path: KeyPath, message: string, at: 'key' | 'value' = 'value') =>
-    new ScenarioError(locate(path, at), formatKeyPath(path), message);
+  const locate = (path: KeyPath, at: 'key' | 'value' = 'value'): SourcePlace => find(path, at).place;
+  const error = (path: KeyPath, message: string, at: 'key' | 'value' = 'value') => {
+    const { place, key } = find(path, at);
+    return new ScenarioError(place, formatKeyPath(key), message);
+  };
 
   const parsed = scenarioSchema.safeParse(mergedData);
   if (!parsed.success) {
-    const errors = issuesToErrors(parsed.error.issues, mergedData, error);
-    throw withOthers(errors);
+    const budget = { left: MAX_ERRORS, skipped: 0 };
+    const errors = issuesToErrors(parsed.error.issues, mergedData, error, [], budget);
+    throw withOthers(errors, budget.skipped);
   }
   const scenario = parsed.data;
+  const workError = checkWork(scenario, limits, error);
+  if (workError) throw workError;
 
   const tablePath = (path: KeyPath): string => {
     const value = getIn(scenario, path);
     if (typeof value !== 'string') throw error(path, 'expected a path to a CSV table');
     const origin = originFile(path, mergedData, files);
     const table = isAbsolute(value) ? value : value.startsWith('data/') ? resolve(PROJECT_ROOT, value) : resolve(dirname(origin.path), value);
-    // Scenario files travel by e-mail: a table is read only from the project, the folder of the
-    // scenario file that names it, or a folder the user allows.
-    const allowed = [PROJECT_ROOT, dirname(origin.path), ...(options.allowPaths ?? []).map((p) => resolve(p))];
-    if (!allowed.some((folder) => isInside(realPath(table), realPath(folder)))) throw error(path, messages.tableOutsideAllowed(displayPathOf(table)));
+    if (!isAllowed(table, origin.path)) throw error(path, messages.fileOutsideAllowed(displayPathOf(table), 'data tables'));
     return table;
   };
 
-  const loaded: LoadedScenario = { scenario, files, merged: mergedData, locate, error, tablePath };
+  const loaded: LoadedScenario = { scenario, files, merged: mergedData, locate, error, tablePath, limits };
   const referenceErrors = checkReferences(loaded);
   if (referenceErrors.length > 0) throw withOthers(referenceErrors);
   return loaded;
 }
 
-function withOthers(errors: ScenarioError[]): ScenarioError {
-  const [first, ...rest] = errors;
+/**
+ * The work a scenario asks for, bounded before any of it is done: a few lines of YAML can ask
+ * for 250 groups over 500 years, which ran out of memory after 45 s.
+ */
+function checkWork(scenario: Scenario, limits: InputLimits, error: (path: KeyPath, message: string, at?: 'key' | 'value') => ScenarioError): ScenarioError | undefined {
+  const years = scenario.projection.end_year - scenario.projection.start_year + 1;
+  const covered = scenario.schemes.reduce((sum, s) => sum + Object.keys(s.cover).length, 0);
+  const cells = (scenario.groups.length + covered) * years * CELLS_PER_GROUP_YEAR;
+  if (cells > limits.cells) return error(['projection', 'end_year'], messages.workTooLarge(cells, limits.cells));
+  const paths = scenario.stochastic?.paths;
+  if (paths !== undefined && paths * years > limits.pathYears) return error(['stochastic', 'paths'], messages.pathsTooMany(paths, years, limits.pathYears));
+  return undefined;
+}
+
+/** One error that carries the rest (at most MAX_ERRORS in all, then a count of the others). */
+function withOthers(errors: ScenarioError[], skipped = 0): ScenarioError {
+  const shown = errors.slice(0, MAX_ERRORS);
+  const more = errors.length - shown.length + skipped;
+  const [first, ...rest] = shown;
+  if (more > 0) rest.push(new ScenarioError({ file: first.file }, undefined, messages.tooManyErrors(shown.length, more)));
   (first as { others?: ScenarioError[] }).others = rest;
   return first;
 }
 
-function readChain(start: string): SourceFile[] {
+function readChain(start: string, maxBytes: number, isAllowed: (path: string, namedBy: string) => boolean): SourceFile[] {
   const files: SourceFile[] = [];
   let path = start;
   for (;;) {
@@ -104,13 +151,20 @@ function readChain(start: string): SourceFile[] {
     if (files.some((f) => f.path === path)) {
       throw new ScenarioError(atExtends(), 'scenario.extends', messages.extendsCycle([...files.map((f) => f.displayPath), displayPathOf(path)]));
     }
+    // The file on the command line is the user's choice; a parent is the scenario's, and is
+    // checked before a byte of it is read, so that nothing outside is echoed in an error.
+    if (child && !isAllowed(path, child.path)) {
+      throw new ScenarioError(atExtends(), 'scenario.extends', messages.fileOutsideAllowed(displayPathOf(path), 'scenario files'));
+    }
     let source: SourceFile;
     try {
-      source = readSourceFile(path, displayPathOf(path));
+      source = readSourceFile(path, displayPathOf(path), maxBytes);
     } catch (e) {
       // A parent that cannot be read is reported at the child's extends key.
-      if (child && e instanceof ScenarioError && e.line === undefined) {
-        throw new ScenarioError(atExtends(), 'scenario.extends', `${displayPathOf(path)}: ${e.message}`);
+      if (child && e instanceof ScenarioError) {
+        const where = e.line === undefined ? '' : `:${e.line}${e.column === undefined ? '' : `:${e.column}`}`;
+        const resolved = e.line === undefined ? ` ${messages.extendsResolved(path)}` : '';
+        throw new ScenarioError(atExtends(), 'scenario.extends', `${displayPathOf(path)}${where}: ${e.message}${resolved}`);
       }
       throw e;
     }
@@ -147,7 +201,7 @@ function translatePath(path: KeyPath, merged: unknown, local: unknown): KeyPath 
       if (!Array.isArray(m) || !Array.isArray(l)) return undefined;
       const item = m[part];
       const id = isPlainObject(item) ? item.id : undefined;
-      const index = typeof id === 'string' ? l.findIndex((x) => isPlainObject(x) && x.id === id) : part;
+      const index = typeof id === 'string' ? sameIdIndex(m, part, l, id) : part;
       if (index < 0 || index >= l.length) return undefined;
       out.push(index);
       m = item;
@@ -163,8 +217,29 @@ function translatePath(path: KeyPath, merged: unknown, local: unknown): KeyPath 
 }
 
 /**
- * The files that may hold a key: all of the chain, except below a list item with an id, which
- * the nearest file that has it replaced whole (so only that file holds its keys).
+ * The index in `local` of the item at `index` of `merged`, found by its id. Where one file
+ * repeats an id (an error reported later), the n-th item with the id is the n-th in the file.
+ */
+function sameIdIndex(merged: unknown[], index: number, local: unknown[], id: string): number {
+  let rank = 0;
+  for (let i = 0; i < index; i++) {
+    const x = merged[i];
+    if (isPlainObject(x) && x.id === id) rank++;
+  }
+  let first = -1;
+  for (let i = 0; i < local.length; i++) {
+    const x = local[i];
+    if (!isPlainObject(x) || x.id !== id) continue;
+    if (first < 0) first = i;
+    if (rank-- === 0) return i;
+  }
+  return first;
+}
+
+/**
+ * The files that may hold a key: all of the chain, except below a list item with an id, where
+ * the files from the user's up to the one that gave the item whole (its first, or one that
+ * replaced it) hold its keys; a parent's keys of an item a child replaced are not in force.
  */
 function ownersOf(path: KeyPath, merged: unknown, files: readonly SourceFile[]): readonly SourceFile[] {
   let item = -1;
@@ -174,8 +249,16 @@ function ownersOf(path: KeyPath, merged: unknown, files: readonly SourceFile[]):
     if (typeof path[k] === 'number' && isPlainObject(node) && typeof node.id === 'string') item = k;
   }
   if (item < 0) return files;
-  const owner = files.find((f) => translatePath(path.slice(0, item + 1), merged, f.data) !== undefined);
-  return owner ? [owner] : files;
+  const owners: SourceFile[] = [];
+  for (const f of files) {
+    const local = translatePath(path.slice(0, item + 1), merged, f.data);
+    if (!local) continue;
+    const patch = getIn(f.data, local);
+    if (isPlainObject(patch) && patch.remove === true) break;
+    owners.push(f);
+    if (isPlainObject(patch) && patch.replace === true) break;
+  }
+  return owners.length > 0 ? owners : files;
 }
 
 function originFile(path: KeyPath, merged: unknown, files: readonly SourceFile[]): SourceFile {

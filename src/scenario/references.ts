@@ -13,9 +13,13 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
   const errors: ScenarioError[] = [];
   const groupIds = scenario.groups.map((g) => g.id);
   const schemeIds = scenario.schemes.map((s) => s.id);
+  // Sets, not list searches: the checks stay linear however many groups a file lists.
+  const knownGroups = new Set(groupIds);
+  const firstGroup = firstIndexOf(groupIds);
+  const firstScheme = firstIndexOf(schemeIds);
 
   scenario.groups.forEach((group, gi) => {
-    if (groupIds.indexOf(group.id) !== gi) errors.push(error(['groups', gi, 'id'], messages.duplicateId('group', group.id)));
+    if (firstGroup.get(group.id) !== gi) errors.push(error(['groups', gi, 'id'], messages.duplicateId('group', group.id)));
     if (group.exits && group.age_structure !== 'cohort') errors.push(error(['groups', gi, 'exits'], messages.exitsNeedCohort(), 'key'));
     const currency = group.wage.currency;
     if (currency && currency !== scenario.projection.currency && !scenario.economy.exchange_rates?.[currency]) {
@@ -25,14 +29,14 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
 
   scenario.schemes.forEach((scheme, si) => {
     const at = (...rest: Array<string | number>) => ['schemes', si, ...rest];
-    if (schemeIds.indexOf(scheme.id) !== si) errors.push(error(at('id'), messages.duplicateId('scheme', scheme.id)));
+    if (firstScheme.get(scheme.id) !== si) errors.push(error(at('id'), messages.duplicateId('scheme', scheme.id)));
     const covered = Object.keys(scheme.cover);
     if (covered.length === 0) errors.push(error(at('cover'), messages.groupNotCovered(scheme.id), 'key'));
     for (const id of covered) {
-      if (!groupIds.includes(id)) errors.push(error(at('cover', id), messages.unknownGroup(id, groupIds), 'key'));
+      if (!knownGroups.has(id)) errors.push(error(at('cover', id), messages.unknownGroup(id, groupIds), 'key'));
     }
     for (const id of Object.keys(scheme.contributions.by_group ?? {})) {
-      if (!groupIds.includes(id)) errors.push(error(at('contributions', 'by_group', id), messages.unknownGroup(id, groupIds), 'key'));
+      if (!knownGroups.has(id)) errors.push(error(at('contributions', 'by_group', id), messages.unknownGroup(id, groupIds), 'key'));
     }
     const specs: Array<[Array<string | number>, typeof scheme.contributions.default]> = [[at('contributions', 'default'), scheme.contributions.default]];
     for (const [id, spec] of Object.entries(scheme.contributions.by_group ?? {})) specs.push([at('contributions', 'by_group', id), spec]);
@@ -42,7 +46,7 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
       else if (!hasRate && spec.flat_monthly === undefined) errors.push(error(path, messages.contributionNeedsPart(), 'key'));
     }
     for (const id of Object.keys(scheme.benefits.funeral?.by_group ?? {})) {
-      if (!groupIds.includes(id)) errors.push(error(at('benefits', 'funeral', 'by_group', id), messages.unknownGroup(id, groupIds), 'key'));
+      if (!knownGroups.has(id)) errors.push(error(at('benefits', 'funeral', 'by_group', id), messages.unknownGroup(id, groupIds), 'key'));
     }
     const allowed = BENEFITS_BY_KIND[scheme.kind];
     for (const benefit of Object.keys(scheme.benefits)) {
@@ -70,4 +74,12 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
     }
   });
   return errors;
+}
+
+function firstIndexOf(ids: readonly string[]): Map<string, number> {
+  const first = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (!first.has(id)) first.set(id, i);
+  });
+  return first;
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { BOUNDS } from './bounds.js';
+import { hasControl } from '../text/control.js';
 import type { Bounds } from './bounds.js';
 import { PENSION_TYPES, SCHEME_KINDS } from '../model.js';
 import type { PensionType, SchemeKind } from '../model.js';
@@ -61,9 +62,12 @@ export const series = z
   .describe('(series) a number, a year table {2025: 0.05, 2030: 0.04}, {interpolate: linear, values: {...}}, an expression string, or a ramp {ramp: logistic, from, start, target, years}');
 export type Series = z.infer<typeof series>;
 
+/** Text that is printed and drawn: no control characters (an ESC in a title could rewrite the terminal). */
+const text = z.string().refine((t) => !hasControl(t), { error: 'contains a control character (such as ESC); text that is printed may hold tabs and line breaks only' });
+
 const label = z.union([
-  z.string(),
-  z.strictObject({ en: z.string(), ms: z.string().optional() }),
+  text,
+  z.strictObject({ en: text, ms: text.optional() }),
 ]);
 
 /** A plain number within one of the named ranges of bounds.ts (series are checked per year later). */
@@ -277,8 +281,8 @@ const stochasticModel = z.strictObject({
 export const scenarioSchema = z.strictObject({
   scenario: z.strictObject({
     id: slug.describe('The report folder is reports/<id>/.'),
-    title: z.string().min(1),
-    description: z.string().optional(),
+    title: text.min(1),
+    description: text.optional(),
     extends: z.string().optional().describe('A parent scenario file; keys here override it, deep-merged.'),
   }),
   projection: z
@@ -328,7 +332,7 @@ export const scenarioSchema = z.strictObject({
     .describe('Used by the stochastic command only.'),
   measures: z
     .strictObject({
-      gap_periods: z.array(z.number().int().min(1).max(500)).default([10, 25, 50]).describe('Lengths in years of the general-average-premium periods from the start year (the whole horizon is always added).'),
+      gap_periods: z.array(z.number().int().min(1).max(500)).max(20).default([10, 25, 50]).describe('Lengths in years of the general-average-premium periods from the start year (the whole horizon is always added).'),
       target_reserve_ratio: z.number().min(0).max(100).default(0).describe('Reserve at the end of a GAP period, in years of that year\'s benefits and expenses.'),
       scaled_premium_years: z.number().int().min(1).max(500).default(10).describe('Length of the periods of equilibrium of the scaled premium.'),
     })

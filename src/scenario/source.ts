@@ -1,11 +1,11 @@
 /**
  * One scenario file as parsed YAML, with positions kept so that errors can name line and column.
  */
-import { readFileSync } from 'node:fs';
 import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { ScenarioError, formatKeyPath } from './errors.js';
 import type { KeyPath, SourcePlace } from './errors.js';
+import { errorCode, readInputFile } from './input-file.js';
 import { messages } from '../messages.js';
 
 export interface SourceFile {
@@ -19,35 +19,74 @@ export interface SourceFile {
   readonly data: Record<string, unknown>;
 }
 
-export function readSourceFile(path: string, displayPath: string): SourceFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ScenarioError({ file: displayPath }, undefined, messages.cannotRead(errorCode(e)));
-  }
+/** The top-level keys of a scenario: a file with none of them is not a scenario at all. */
+const SCENARIO_KEYS = ['scenario', 'projection', 'economy', 'demography', 'groups', 'schemes', 'mortality_multipliers', 'stochastic', 'measures', 'provenance'];
+
+export function readSourceFile(path: string, displayPath: string, maxBytes: number): SourceFile {
+  const text = readInputFile(path, displayPath, 'scenario', maxBytes);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Duplicate keys are found by our own pass: the YAML library's uniqueKeys compares every
+  // pair of keys, and 40,000 keys in one mapping took seconds to refuse.
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  } catch (e) {
+    if (e instanceof RangeError) throw new ScenarioError({ file: displayPath, line: 1, column: 1 }, undefined, messages.nestedTooDeeply());
+    throw e;
+  }
   const first = doc.errors[0];
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
     const detail = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ScenarioError({ file: displayPath, line: pos.line, column: pos.col }, undefined, messages.yamlSyntax(detail));
   }
+  const duplicate = firstDuplicateKey(doc.contents);
+  if (duplicate?.range) {
+    const pos = lineCounter.linePos(duplicate.range[0]);
+    throw new ScenarioError({ file: displayPath, line: pos.line, column: pos.col }, undefined, messages.yamlSyntax(messages.duplicateKey()));
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 }) as unknown;
   } catch (e) {
     if (e instanceof ReferenceError) throw new ScenarioError({ file: displayPath, line: 1, column: 1 }, undefined, messages.aliases());
+    if (e instanceof RangeError) throw new ScenarioError({ file: displayPath, line: 1, column: 1 }, undefined, messages.nestedTooDeeply());
     throw e;
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ScenarioError({ file: displayPath, line: 1, column: 1 }, undefined, messages.notAMapping());
   }
+  // One error for a file that is no scenario (a password file, a compose file), never one per
+  // line: its content is not the user's to read back.
+  if (!Object.keys(data).some((key) => SCENARIO_KEYS.includes(key))) {
+    throw new ScenarioError({ file: displayPath, line: 1, column: 1 }, undefined, messages.notAScenario(SCENARIO_KEYS));
+  }
   const source = { path, displayPath, text, doc, lineCounter, data: data as Record<string, unknown> };
   const reserved = findKey(source.data, '__proto__');
   if (reserved) throw new ScenarioError(placeIn(source, reserved, 'key') ?? { file: displayPath }, formatKeyPath(reserved), messages.reservedKey('__proto__'));
   return source;
+}
+
+/** The first key that repeats one before it in the same mapping, in one pass over the document. */
+function firstDuplicateKey(root: unknown): Node | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        // Keys are compared as the scenario object will hold them: 1 and "1" are one key.
+        const name = isScalar(key) ? String(key.value) : String(key);
+        if (seen.has(name)) return key as Node;
+        seen.add(name);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -93,19 +132,6 @@ function findKey(node: unknown, name: string, path: Array<string | number> = [])
     }
   }
   return undefined;
-}
-
-function errorCode(e: unknown): string {
-  if (e && typeof e === 'object' && 'code' in e) {
-    const code = String((e as { code: unknown }).code);
-    if (code === 'ENOENT') return 'no such file';
-    if (code === 'EISDIR') return 'it is a folder';
-    if (code === 'EACCES') return 'permission denied';
-    if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
-    if (code === 'EEXIST') return 'a file of that name is in the way';
-    return code;
-  }
-  return String(e);
 }
 
 export { errorCode };

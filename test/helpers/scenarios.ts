@@ -1,24 +1,24 @@
 /**
  * Test scenarios: copies of a fixture folder in a temporary directory, with the YAML (and, if
- * needed, data tables) changed by the test, and helpers to run them in-process.
+ * needed, data tables) changed by the test, and helpers to run them in-process. The folders
+ * are removed after each test file (temp.ts).
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { projectScenario } from '../../src/pipeline.js';
 import type { RunResult } from '../../src/pipeline.js';
+import { tempDir } from './temp.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 
 export type Yaml = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export function tempDir(prefix = 'coverage-sim-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
+/** A temporary folder, removed after the test file (see temp.ts). */
+export { tempDir };
 
 /** Copies `fixtures/<name>` to a temporary folder, applies `change` to its scenario.yaml, returns the new scenario path. */
 export function scenarioVariant(name: string, change: (scenario: Yaml, dir: string) => void = () => {}, file = 'scenario.yaml'): string {

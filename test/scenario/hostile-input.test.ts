@@ -3,7 +3,7 @@
  * no stack trace.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, editCsv, scenarioVariant, tempDir } from '../helpers/scenarios.js';
 import type { Yaml } from '../helpers/scenarios.js';
@@ -28,10 +28,9 @@ describe('hostile input', () => {
 
   it('an error under a group a child file replaced is reported in the child file', async () => {
     const parent = scenarioVariant('basic');
-    const dir = tempDir();
-    const child = join(dir, 'child.yaml');
-    writeFileSync(child, `scenario:\n  id: child\n  title: c\n  extends: ${parent}\ngroups:\n  - id: commuters\n    population: {base: 5}\n    age_sex: ${join(parent, '..', 'workers.csv')}\n`);
-    expect(await rejected(child)).toMatch(/child\.yaml:6:\d+: groups\[1\]\.wage: required key "wage" is missing/);
+    const child = join(dirname(parent), 'child.yaml');
+    writeFileSync(child, `scenario:\n  id: child\n  title: c\n  extends: scenario.yaml\ngroups:\n  - id: commuters\n    replace: true\n    population: {base: 5}\n    age_sex: workers.csv\n`);
+    expect(await rejected(child)).toMatch(/child\.yaml:6:\d+: groups\[0\]\.wage: required key "wage" is missing/);
   });
 
   it('a scenario that extends another must have its own id', async () => {

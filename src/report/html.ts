@@ -4,7 +4,7 @@
  * every chart, the data sources and the provenance. Table cells carry the CSV's own value in
  * `data-value`, so the report and the CSVs are the same numbers.
  */
-import { escapeControl } from '../text/control.js';
+import { STYLE, escapeHtml } from './html-page.js';
 import { stringify } from 'yaml';
 import type { Projection } from '../engine/result.js';
 import type { Measures } from '../measures/types.js';
@@ -64,10 +64,6 @@ export interface ReportInput {
   groupLabels: Record<string, string>;
 }
 
-export function escapeHtml(s: string): string {
-  return escapeControl(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 /** A cell showing a measure: the CSV value in data-value, a readable one in the text. */
 function cell(measure: string, value: number | null): string {
   const csv = formatMeasure(measure, value);
@@ -81,15 +77,6 @@ function cell(measure: string, value: number | null): string {
   }
   return `<td data-measure="${measure}" data-value="${csv}">${shown}</td>`;
 }
-
-const STYLE = `
-body { font-family: "DejaVu Sans", Verdana, sans-serif; margin: 2rem auto; max-width: 1200px; color: #1a1a1a; line-height: 1.45; padding: 0 1rem; }
-h1 { font-size: 1.8rem; margin-bottom: 0.2rem; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: 0.2rem; margin-top: 2.2rem; } h3 { margin-top: 1.4rem; }
-table { border-collapse: collapse; margin: 0.6rem 0 1.2rem; font-size: 0.92rem; } th, td { border: 1px solid #c8c8c8; padding: 0.25rem 0.6rem; text-align: right; }
-th:first-child, td:first-child { text-align: left; } th { background: #eef3f8; }
-figure { margin: 1.2rem 0; } figure img { width: 100%; height: auto; border: 1px solid #ddd; } figcaption { font-size: 0.9rem; color: #444; }
-pre { background: #f6f6f6; padding: 0.8rem; overflow-x: auto; font-size: 0.8rem; } .description { color: #333; }
-`;
 
 export function reportHtml(input: ReportInput): string {
   const { lang, projection: p, measures: m } = input;

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { GlobalFonts, SvgExportFlag, createCanvas } from '@napi-rs/canvas';
 import { Chart, registerables } from 'chart.js';
 import type { ChartConfiguration, Plugin } from 'chart.js';
+import annotationPlugin from 'chartjs-plugin-annotation';
+import { chartDataCsv } from './chart-data.js';
 
 export const CHART_WIDTH = 1600;
 export const CHART_HEIGHT = 900;
@@ -19,7 +21,7 @@ function prepare(): void {
   const require = createRequire(import.meta.url);
   GlobalFonts.registerFromPath(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), CHART_FONT);
   GlobalFonts.registerFromPath(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'), CHART_FONT);
-  Chart.register(...registerables);
+  Chart.register(...registerables, annotationPlugin);
   Chart.defaults.font.family = CHART_FONT;
   Chart.defaults.font.size = 20;
   Chart.defaults.color = '#1a1a1a';
@@ -76,9 +78,20 @@ export function renderChart(config: ChartConfiguration, format: ChartFormat, wid
   }
 }
 
+/** The legend items chart.js draws for a configuration (for the tests of the legend rules). */
+export function legendItemsOf(config: ChartConfiguration): Array<Record<string, unknown>> {
+  prepare();
+  const chart = draw(config, createCanvas(CHART_WIDTH, CHART_HEIGHT));
+  try {
+    return (chart.legend?.legendItems ?? []).map((item) => ({ ...item }));
+  } finally {
+    chart.destroy();
+  }
+}
+
 /**
- * Every chart as PNG and SVG, keyed `<name>.png` and `<name>.svg`. PNG compression is the slow
- * part, so it runs on libuv's threads while the next charts are drawn.
+ * Every chart as PNG and SVG, keyed `<name>.png` and `<name>.svg`, and its data as `<name>.csv`.
+ * PNG compression is the slow part, so it runs on libuv's threads while the next charts are drawn.
  */
 export async function renderCharts(charts: ReadonlyArray<{ name: string; config: ChartConfiguration }>, width = CHART_WIDTH, height = CHART_HEIGHT): Promise<Map<string, Buffer>> {
   prepare();
@@ -97,6 +110,7 @@ export async function renderCharts(charts: ReadonlyArray<{ name: string; config:
     const vector = draw(config, svg);
     out.set(`${name}.svg`, normaliseSvg(svg.getContent()));
     vector.destroy();
+    out.set(`${name}.csv`, Buffer.from(chartDataCsv(config), 'utf8'));
   }
   await Promise.all(pending);
   return out;

@@ -62,7 +62,7 @@ export function inUnit(values: ArrayLike<number | null>, unit: MoneyUnit): Array
 /** A tick of at most four significant digits, with thousands separators. */
 export function tickLabel(value: number, percent = false): string {
   const rounded = value === 0 ? 0 : Number(value.toPrecision(4));
-  const digits = Math.max(0, Math.min(4, -Math.floor(Math.log10(Math.abs(rounded) || 1)) + 3));
+  const digits = Math.max(0, Math.min(8, -Math.floor(Math.log10(Math.abs(rounded) || 1)) + 3));
   // Trailing zeros are dropped: 1.500 → 1.5, 2,000 → 2,000.
   const shown = formatNumber(rounded, 0).length >= 5 ? formatNumber(rounded, 0) : formatNumber(rounded, digits).replace(/\.?0+$/, '');
   return percent ? `${shown}%` : shown;
@@ -97,7 +97,7 @@ export function valueAxis(title: string, options: AxisOptions = {}): Record<stri
  * Limits for two value axes so that their zero lines are at the same height: each axis spans
  * [−f·M, (1 − f)·M] in its own units, with f the larger share below zero of the two.
  */
-export function alignedZero(left: ReadonlyArray<number | null>, right: ReadonlyArray<number | null>): { left: { min: number; max: number }; right: { min: number; max: number } } {
+export function alignedZero(left: ReadonlyArray<number | null>, right: ReadonlyArray<number | null>): { left: { min: number; max?: number }; right: { min: number; max?: number } } {
   const range = (values: ReadonlyArray<number | null>) => {
     let lo = 0;
     let hi = 0;
@@ -107,13 +107,22 @@ export function alignedZero(left: ReadonlyArray<number | null>, right: ReadonlyA
   };
   const a = range(left);
   const b = range(right);
+  // Neither goes below zero: both axes start at zero and chart.js chooses the tops.
+  if (a.lo === 0 && b.lo === 0) return { left: { min: 0 }, right: { min: 0 } };
   const below = Math.max(-a.lo / (a.hi - a.lo), -b.lo / (b.hi - b.lo));
   const span = (r: { lo: number; hi: number }) => {
-    // The smallest span that fits both ends with zero at `below` of the height.
-    const total = Math.max(below > 0 ? -r.lo / below : 0, below < 1 ? r.hi / (1 - below) : 0);
+    // The smallest nice span that fits both ends with zero at `below` of the height.
+    const total = niceCeil(Math.max(below > 0 ? -r.lo / below : 0, below < 1 ? r.hi / (1 - below) : 0));
     return { min: -below * total, max: (1 - below) * total };
   };
   return { left: span(a), right: span(b) };
+}
+
+/** The smallest of 1, 2, 2.5, 5 × 10^k at or above x. */
+function niceCeil(x: number): number {
+  if (!(x > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(x));
+  return ([1, 2, 2.5, 5, 10].find((m) => m * power >= x * (1 - 1e-12)) ?? 10) * power;
 }
 
 // ---------------------------------------------------------------- series and legends

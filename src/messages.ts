@@ -3,12 +3,13 @@
  * and, where it helps, how to fix it.
  */
 import type { Bounds } from './scenario/bounds.js';
+import { quoted } from './text/control.js';
 
 export const messages = {
   cannotRead: (reason: string) => `cannot read the file (${reason})`,
   notRegularFile: (what: string) => `cannot read the file: it is ${what}, not a regular file`,
   fileTooLarge: (kind: 'scenario' | 'table', maxBytes: number) =>
-    `the file is larger than the limit of ${formatMb(maxBytes)} MB for a ${kind === 'scenario' ? 'scenario file' : 'data table'} ` +
+    `the file is larger than the limit of ${formatMb(maxBytes)} MB for a ${kind === 'scenario' ? 'scenario file (with the files it extends, together)' : 'data table'} ` +
     `(raise it with ${kind === 'scenario' ? '--max-yaml-mb' : '--max-table-mb'} if you mean it)`,
   binaryFile: (kind: 'scenario' | 'table') => `the file is binary (it holds NUL bytes), not a ${kind === 'scenario' ? 'scenario in YAML' : 'CSV table'}`,
   nestedTooDeeply: () => 'the YAML is nested too deeply to be a scenario',
@@ -18,71 +19,77 @@ export const messages = {
     `${path} is outside the project and the scenario's folder; ${what} are read only from there (name its folder with --allow-path to read it)`,
   extendsResolved: (absolute: string) => `(extends is resolved relative to the folder of the file that names it: ${absolute})`,
   patchNoParentItem: (id: string, flag: 'remove' | 'replace', parentIds: readonly string[]) =>
-    `${flag}: true names "${id}", which is not an item of the parent scenario (its items: ${parentIds.join(', ')})`,
+    `${flag}: true names ${quoted(id)}, which is not an item of the parent scenario (its items: ${parentIds.join(', ')})`,
+  patchRemoveWithKeys: () => 'remove: true drops the item: give only its id beside it (other keys here would be ignored)',
   patchBothFlags: () => 'replace: true and remove: true cannot both be given: remove drops the item, replace gives it anew',
   tooManyErrors: (shown: number, more: number) => `... and ${more} more error${more === 1 ? '' : 's'} (the first ${shown} are shown)`,
   workTooLarge: (cells: number, limit: number) =>
-    `the projection asks for ${formatCount(cells)} group-sex-age-year cells (groups and covered groups × years × 2 sexes × 111 ages), ` +
+    `the projection asks for ${formatCount(cells)} cells (years × 2 sexes × 111 ages × (groups × (schemes + 1) + schemes)), ` +
     `above the limit of ${formatCount(limit)} (raise it with --max-cells, in millions, if you mean it)`,
-  pathsTooMany: (paths: number, years: number, limit: number) =>
-    `${formatCount(paths)} paths × ${years} years is ${formatCount(paths * years)} path-years, above the limit of ${formatCount(limit)} ` +
+  pathsTooMany: (paths: number, years: number, schemes: number, limit: number) =>
+    `${formatCount(paths)} paths × ${years} years × ${schemes} schemes is ${formatCount(paths * years * schemes)} path-years, above the limit of ${formatCount(limit)} ` +
     `(raise it with --max-path-years, in millions, if you mean it)`,
+  commandTooLarge: (what: string, projections: number, cells: number, limit: number) =>
+    `${what} needs ${formatCount(projections)} projections of ${formatCount(cells)} cells each, above the limit of ${formatCount(limit)} cells in all ` +
+    `(${COMMAND_WORK_FACTOR} × --max-cells; raise --max-cells if you mean it)`,
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   notAMapping: () => 'expected a scenario: a YAML mapping with keys scenario, projection, economy, ...',
   extendsCycle: (chain: string[]) => `extends forms a cycle: ${chain.join(' -> ')}`,
+  extendsTooDeep: (max: number) => `extends goes deeper than ${max} files: a chain that long is not a scenario`,
   unknownKey: (key: string, suggestion: string | undefined) =>
-    `unknown key "${key}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + '; unknown keys are errors, never ignored',
-  missingKey: (key: string) => `required key "${key}" is missing`,
+    `unknown key ${quoted(key)}` + (suggestion ? ` (did you mean ${quoted(suggestion)}?)` : '') + '; unknown keys are errors, never ignored',
+  missingKey: (key: string) => `required key ${quoted(key)} is missing`,
   wrongType: (expected: string, received: string) => `expected ${expected}, got ${received}`,
   outOfRange: (value: number, bounds: Bounds, year?: number) =>
     `${formatNumber(value)}${year !== undefined ? ` in ${year}` : ''} is out of range: expected ${bounds.what}`,
   notFinite: (year: number) => `the value in ${year} is not a finite number`,
   yearOutsideProjection: (year: number, start: number, end: number) =>
     `year ${year} is outside the projection (${start}-${end})`,
-  badYearKey: (key: string) => `"${key}" is not a year`,
+  badYearKey: (key: string) => `${quoted(key)} is not a year`,
   badSeries: () =>
     'not a valid series: expected a number, a year table such as {2025: 0.05, 2030: 0.04}, ' +
     '{interpolate: linear, values: {...}}, an expression string, or a ramp {ramp: logistic, from, start, target, years}',
   expression: (detail: string) => `cannot evaluate the expression: ${detail}`,
-  expressionForbidden: (name: string) => `"${name}" is not allowed in scenario expressions`,
+  expressionForbidden: (name: string) => `${quoted(name)} is not allowed in scenario expressions`,
   expressionUnknownName: (name: string, known: string[]) =>
-    `unknown name "${name}" in the expression; names in scope: ${known.join(', ')}`,
+    `unknown name ${quoted(name)} in the expression; names in scope: ${known.join(', ')}`,
   expressionNotNumber: (year: number) => `the expression does not give a number in ${year}`,
-  unknownGroup: (id: string, known: string[]) => `"${id}" is not a group of this scenario (groups: ${known.join(', ')})`,
-  duplicateId: (what: string, id: string) => `duplicate ${what} id "${id}"`,
+  unknownGroup: (id: string, known: string[]) => `${quoted(id)} is not a group of this scenario (groups: ${known.join(', ')})`,
+  duplicateId: (what: string, id: string) => `duplicate ${what} id ${quoted(id)}`,
   benefitNotForKind: (benefit: string, kind: string, allowed: readonly string[]) =>
-    `benefit "${benefit}" does not apply to a scheme of kind ${kind} (it can pay: ${allowed.join(", ")})`,
+    `benefit ${quoted(benefit)} does not apply to a scheme of kind ${kind} (it can pay: ${allowed.join(", ")})`,
   exitsNeedCohort: () => 'exits apply only to groups with age_structure: cohort',
-  poolTarget: (id: string) => `pooled_with names "${id}", which is not another scheme of this scenario with its own fund`,
+  poolTarget: (id: string) => `pooled_with names ${quoted(id)}, which is not another scheme of this scenario with its own fund`,
   pooledInitial: () => 'a scheme pooled with another has no fund of its own: its fund.initial must be 0',
   unknownCurrency: (code: string) => `no exchange rate for ${code}: add it under economy.exchange_rates`,
-  unknownContingency: (name: string, allowed: readonly string[]) => `"${name}" is not a contingency of this scheme (${allowed.join(', ')})`,
+  unknownContingency: (name: string, allowed: readonly string[]) => `${quoted(name)} is not a contingency of this scheme (${allowed.join(', ')})`,
   contributionNeedsPart: () => 'give employer and/or employee rates, or flat_monthly',
   contributionMixed: () => 'flat_monthly replaces rates: give one or the other, not both',
-  csvMissingColumn: (column: string, needed: readonly string[]) => `missing column "${column}" (needed: ${needed.join(', ')})`,
+  csvMissingColumn: (column: string, needed: readonly string[]) => `missing column ${quoted(column)} (needed: ${needed.join(', ')})`,
   csvNotATable: (needed: readonly string[]) => `this file is not a table of this kind: its first line has none of the columns ${needed.join(', ')}`,
-  csvNotNumber: (cell: string) => `"${cell}" is not a number`,
-  csvBadSex: (cell: string) => `sex must be F or M, got "${cell}"`,
-  csvBadAge: (cell: string) => `age must be an integer from 0 to 110, got "${cell}"`,
+  csvTooManyRows: (max: number) => `the table has more than ${formatCount(max)} rows: no table of a scenario needs as many`,
+  csvNotNumber: (cell: string) => `${quoted(cell)} is not a number`,
+  csvBadSex: (cell: string) => `sex must be F or M, got ${quoted(cell)}`,
+  csvBadAge: (cell: string) => `age must be an integer from 0 to 110, got ${quoted(cell)}`,
   csvBelow: (value: number, min: number) => (min === 0 ? `${value} is negative` : `${value} is below ${min}`),
   csvAbove: (value: number, max: number) => `${value} is above ${max}`,
   csvDuplicate: (what: string) => `duplicate row for ${what}`,
   csvEmpty: () => 'the table has no data rows',
   csvSyntax: (detail: string) => `malformed CSV: ${detail}`,
-  csvSharesSum: (column: string, sum: number) => `column "${column}" must sum to 1 over all rows, sums to ${formatNumber(sum)}`,
-  csvUnknownType: (type: string, allowed: readonly string[]) => `type "${type}" is not a pension type of this scheme (${allowed.join(', ')})`,
-  csvUnknownColumn: (column: string, allowed: readonly string[]) => `unknown column "${column}" (the table's columns: ${allowed.join(', ')})`,
+  csvSharesSum: (column: string, sum: number) => `column ${quoted(column)} must sum to 1 over all rows, sums to ${formatNumber(sum)}`,
+  csvUnknownType: (type: string, allowed: readonly string[]) => `type ${quoted(type)} is not a pension type of this scheme (${allowed.join(', ')})`,
+  csvUnknownColumn: (column: string, allowed: readonly string[]) => `unknown column ${quoted(column)} (the table's columns: ${allowed.join(', ')})`,
   csvChildTooOld: (age: number, limit: number) => `a children's pension at age ${age} is at or above the age limit ${limit}`,
-  csvUnknownGroup: (id: string) => `group "${id}" is not covered by this scheme`,
+  csvUnknownGroup: (id: string) => `group ${quoted(id)} is not covered by this scheme`,
   csvYearMissing: (year: number) => `the table has no rows for ${year}, which the projection needs`,
   survivorsNeedInvalidity: () => "survivors' pensions are computed with the invalidity pension's rate and minimum: add benefits.invalidity_pension",
   notFiniteOutput: (where: string) =>
     `the projection gives a value that is not a finite number (${where}): some amounts or rates of the scenario are beyond what can be computed`,
   cannotWriteReport: (folder: string, reason: string) => `cannot write the report to ${folder} (${reason})`,
   aliases: () => 'the YAML uses too many aliases (anchors expanded more than 100 times)',
-  reservedKey: (key: string) => `"${key}" cannot be used as a key`,
+  reservedKey: (key: string) => `${quoted(key)} cannot be used as a key`,
   extendsNeedsId: () => 'a scenario that extends another needs its own scenario.id (otherwise it would write over its parent\'s report)',
-  groupNotCovered: (scheme: string) => `no group is covered by scheme "${scheme}": list at least one under cover`,
+  groupNotCovered: (scheme: string) => `no group is covered by scheme ${quoted(scheme)}: list at least one under cover`,
   // The command line's own arguments (src/cli/).
   missingArgument: (command: string, needs: string) => `${command} needs ${needs}`,
   usageHint: (command: string | undefined) =>
@@ -93,7 +100,18 @@ export const messages = {
     `--${flag}${value === undefined ? '' : ` ${value}`}: expected a positive number of ${unit}`,
   notAShard: (what: string) =>
     `not a shard of a stochastic run: ${what} (merge reads the folders stochastic --shard i/n writes, shard-<i>-of-<n> with meta.json and values.bin, or a folder holding them)`,
+  mergeTooLarge: (paths: number, years: number, schemes: number, limit: number) =>
+    `the shards hold ${formatCount(paths)} paths × ${years} years × ${schemes} scheme${schemes === 1 ? '' : 's'}, ${formatCount(paths * years * schemes)} path-years in all, ` +
+    `above the limit of ${formatCount(limit)} (raise it with --max-path-years, in millions, if you mean it)`,
+  // verify, of a report folder that may come from elsewhere (src/cli/verify.ts).
+  reportFileIsLink: () => 'it is a symbolic link, which a report folder coverage-sim writes never holds: refused, and not followed',
+  notAProvenance: (expected: string) => `not a provenance block coverage-sim writes: expected ${expected}`,
+  recordedFileOutside: (folder: string) =>
+    `outside the allowed folders (the project, the report folder and those named with --allow-path): not read; rerun with --allow-path ${folder} to check it, if you trust that folder`,
 } as const;
+
+/** A command of many projections may do this many times the work of one projection at the limit. */
+export const COMMAND_WORK_FACTOR = 30;
 
 function formatMb(bytes: number): string {
   return String(Number((bytes / (1024 * 1024)).toPrecision(4)));

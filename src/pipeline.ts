@@ -15,7 +15,9 @@ import { readTargets } from './assumptions/targets.js';
 import { calibrate } from './measures/calibration.js';
 import type { CalibrationRow } from './measures/calibration.js';
 import { calibrationCsv } from './report/calibration.js';
-import { runCharts } from './report/charts/run-charts.js';
+import { runChartSet } from './report/charts/run-charts.js';
+import { populationCharts } from './report/charts/population-charts.js';
+import type { ChartSet } from './report/charts/chart-kit.js';
 import { renderCharts } from './report/charts/renderer.js';
 import type { Lang } from './report/charts/labels.js';
 import { reportHtml } from './report/html.js';
@@ -24,6 +26,7 @@ import type { AssumptionDifference } from './scenario/differences.js';
 import type { Projection } from './engine/result.js';
 import { summaryCsv } from './report/summary.js';
 import { detailCsv } from './report/detail.js';
+import { populationCsv } from './report/population.js';
 import { resolvedYaml } from './report/resolved.js';
 import { provenanceOf } from './report/provenance.js';
 import { writeReportFolder } from './report/write.js';
@@ -37,11 +40,11 @@ export interface RunResult {
   loadOptions: LoadOptions;
 }
 
-/** Load, resolve and project a scenario file (no files written). */
+/** Load, resolve and project a scenario file (no files written), keeping persons by age band (population.csv). */
 export function projectScenario(file: string, options: LoadOptions = {}): RunResult {
   const loaded = loadScenario(file, options);
   const assumptions = buildAssumptions(loaded);
-  const projection = project(assumptions);
+  const projection = project(assumptions, {}, { bands: true });
   assertFinite(projection);
   const measureOptions = loaded.scenario.measures;
   const measures = computeMeasures(assumptions, projection, {
@@ -60,14 +63,20 @@ export function calibrationOf(result: RunResult, targetsFile?: string): Calibrat
 /** The files of a report folder, by name (with `calibration.csv` when a calibration is given). */
 export function reportFiles(result: RunResult, calibration?: readonly CalibrationRow[]): Map<string, string> {
   const { loaded, assumptions, projection, measures } = result;
-  const covered = assumptions.schemes.map((s) => new Set(s.cover.flatMap((c, g) => (c ? [g] : []))));
+  const covered = coveredGroups(result);
   return new Map([
     ['summary.csv', summaryCsv(projection)],
     ['detail.csv', detailCsv(projection, covered)],
-    ['measures.csv', measuresCsv(measures)],
+    ['measures.csv', measuresCsv(measures, assumptions.currency)],
+    ['population.csv', populationCsv(projection, covered)],
     ['scenario.resolved.yaml', resolvedYaml(loaded.scenario, assumptions.inputs, provenanceOf(loaded, assumptions))],
     ...(calibration ? ([['calibration.csv', calibrationCsv(calibration)]] as Array<[string, string]>) : []),
   ]);
+}
+
+/** The groups each scheme covers, by index. */
+function coveredGroups(result: RunResult): Array<Set<number>> {
+  return result.assumptions.schemes.map((s) => new Set(s.cover.flatMap((c, g) => (c ? [g] : []))));
 }
 
 export function defaultReportDir(result: RunResult, reportsRoot = 'reports'): string {
@@ -79,6 +88,28 @@ export interface ReportOptions {
   calibration?: readonly CalibrationRow[];
   /** Charts and report.html (on by default). */
   charts?: boolean;
+  /** The years of the population pyramids (at most two; default: the first year and 25 years on). */
+  pyramidYears?: readonly number[];
+  /** Draws the charts (PNG, SVG and CSV of each, renderer.ts); watch passes one that reuses the charts that did not change. */
+  render?: (charts: ChartSet['charts']) => Promise<Map<string, Buffer>>;
+}
+
+/** Every chart of a run, and those left out with the reason: the run charts, then each scheme's pyramid and coverage rates (report.html shows them by scheme). */
+export function reportCharts(result: RunResult, options: Pick<ReportOptions, 'lang' | 'pyramidYears'>): ChartSet {
+  const { assumptions, projection, measures } = result;
+  const groupLabels = assumptions.groups.map((g) => g.label);
+  const run = runChartSet({ projection, measures, groupLabels, currency: assumptions.currency, lang: options.lang });
+  const populationInput = {
+    projection,
+    groupLabels,
+    potential: assumptions.groups.map((g) => g.population),
+    ages: assumptions.schemes.map((s) => ({ min: s.ageMin, max: s.ageMax })),
+    covered: coveredGroups(result),
+    lang: options.lang,
+    pyramidYears: options.pyramidYears,
+  };
+  const population = projection.schemes.map((_, k) => populationCharts(populationInput, k));
+  return { charts: [...run.charts, ...population.flatMap((x) => x.charts)], omitted: [...run.omitted, ...population.flatMap((x) => x.omitted)] };
 }
 
 /** Every file of a run's report: the CSVs, and the charts and report.html. */
@@ -86,8 +117,8 @@ export async function fullReportFiles(result: RunResult, options: ReportOptions)
   const files: Map<string, string | Buffer> = reportFiles(result, options.calibration);
   if (options.charts === false) return files;
   const { loaded, assumptions, projection, measures } = result;
-  const charts = runCharts({ projection, measures, groupLabels: assumptions.groups.map((g) => g.label), currency: assumptions.currency, lang: options.lang });
-  const rendered = await renderCharts(charts);
+  const { charts, omitted } = reportCharts(result, options);
+  const rendered = await (options.render ?? renderCharts)(charts);
   for (const [name, buffer] of rendered) files.set(`charts/${name}`, buffer);
   files.set(
     'report.html',
@@ -99,6 +130,9 @@ export async function fullReportFiles(result: RunResult, options: ReportOptions)
       measures,
       differences: baselineDifferences(loaded, result.loadOptions),
       charts: charts.map((c) => ({ name: c.name, title: c.title, png: rendered.get(`${c.name}.png`)! })),
+      omitted,
+      currency: assumptions.currency,
+      economy: assumptions.economy,
       provenance: provenanceOf(loaded, assumptions),
       groupLabels: Object.fromEntries(assumptions.groups.map((g) => [g.id, g.label[options.lang] ?? g.label.en])),
     }),

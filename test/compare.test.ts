@@ -17,11 +17,11 @@ describe('coverage-sim compare', () => {
   });
   const out = join(tempDir(), 'cmp');
 
-  it('writes every measure of both scenarios with the difference, and prints the headline table', async () => {
+  it('writes every measure of both scenarios with the difference, and prints the cost table and key results', async () => {
     const result = await cli('compare', base, option, '--out', out);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('GAP 2025-2034');
-    expect(result.stdout).toContain('longer-days − test-stationary');
+    expect(result.stdout).toContain('GAP 2025-2060');
+    expect(result.stdout).toMatch(/\n {2}1 longer-days\n {4}injury +0 +\+\d+ +\+\d+ +\+\d+\.\d +none → none\n/);
     const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'comparison.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     const row = (measure: string, year: number) => rows.find((r) => r.scheme === 'injury' && r.measure === measure && r.from === String(year) && r.to === String(year) && r.benefit === '' && r.group === '')!;
     const contributions = row('contributions', 2030);

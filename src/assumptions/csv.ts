@@ -23,6 +23,9 @@ export interface CsvFailure {
   (row: number, column: string | undefined, message: string): ScenarioError;
 }
 
+/** Rows a table may have: 900 years of a mortality table by sex and age. */
+export const MAX_ROWS = 900 * 222;
+
 export interface CsvReadOptions {
   /** The key that names the table, where an unreadable table is reported. */
   where?: () => ScenarioError;
@@ -40,7 +43,10 @@ export function readCsv(file: string, displayPath: string, needed: readonly stri
     throw e;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+  // At most MAX_ROWS rows are parsed: a table of tiny rows within the size limit could
+  // otherwise hold millions (the largest, a mortality table by year, has 222 rows a year).
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim(), preview: MAX_ROWS + 1 });
+  if (parsed.data.length > MAX_ROWS) throw new ScenarioError({ file: displayPath }, undefined, messages.csvTooManyRows(MAX_ROWS));
   const columns = parsed.meta.fields ?? [];
   const lines = lineNumbersOfRows(text, parsed.data.length);
   const fail = (line: number, column: string | undefined, message: string) =>

@@ -38,7 +38,8 @@ export function mortalityByYear(table: CsvTable, startYear: number, years: numbe
   if (hasYear) {
     const rowsByYear = new Map<number, number[]>();
     for (let r = 0; r < table.rows.length; r++) {
-      const year = numberCell(table, r, 'year');
+      // Calendar years as the projection takes them: 1900 to 2800.
+      const year = numberCell(table, r, 'year', { min: 1900, max: 2800 });
       if (!Number.isInteger(year)) throw tableError(table, r, 'year', messages.csvNotNumber(table.rows[r].year));
       let list = rowsByYear.get(year);
       if (!list) rowsByYear.set(year, (list = []));

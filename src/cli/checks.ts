@@ -25,9 +25,9 @@ export function checkShockSizes(sizes: ShockSizes): void {
   }
 }
 
-/** Years given with --years: whole years of the projection. */
-export function checkYears(years: readonly number[] | undefined, startYear: number, endYear: number): void {
+/** Years given with a flag (--years, --pyramid-years): whole years of the projection. */
+export function checkYears(years: readonly number[] | undefined, startYear: number, endYear: number, flag = '--years'): void {
   for (const year of years ?? []) {
-    if (!(Number.isInteger(year) && year >= startYear && year <= endYear)) throw new ScenarioError({ file: '--years' }, 'years', `${year} is not a year of the projection (${startYear}-${endYear})`);
+    if (!(Number.isInteger(year) && year >= startYear && year <= endYear)) throw new ScenarioError({ file: flag }, flag.slice(2), `${year} is not a year of the projection (${startYear}-${endYear})`);
   }
 }

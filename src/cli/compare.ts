@@ -10,24 +10,28 @@
  */
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { stringify } from 'yaml';
 import { projectScenario } from '../pipeline.js';
 import { provenanceOf } from '../report/provenance.js';
 import { writeReportFolder } from '../report/write.js';
-import { comparisonCsv, comparisonRows, compareScenarios, difference, thresholdCsv, thresholdYears } from '../report/comparison.js';
+import { comparisonCsv, comparisonRows, compareScenarios, thresholdCsv, thresholdYears, valueOf } from '../report/comparison.js';
 import type { ComparisonTable, ScenarioRows } from '../report/comparison.js';
-import { percent, table } from '../report/terminal.js';
+import { TERMINAL_WIDTH, basisPoints, depletionText, optionCosts, optionCostsCsv, optionCostsText, percentText, ratioText, tableUnit } from '../report/options-table.js';
+import type { OptionCosts } from '../report/options-table.js';
 import { displayPathOf } from '../scenario/load.js';
 import type { LoadOptions } from '../scenario/load.js';
 import { scenarioErrorFrom } from '../scenario/errors.js';
 import type { ScenarioErrorData } from '../scenario/errors.js';
+import { assumptionDifferences } from '../scenario/differences.js';
 import { grouped } from '../report/format.js';
 import { compareCharts } from '../report/charts/compare-charts.js';
+import { wrap } from '../report/charts/compare-charts.js';
 import { renderCharts } from '../report/charts/renderer.js';
 import type { Lang } from '../report/charts/labels.js';
-import { compareHtml } from '../report/html.js';
+import { compareHtml, compareTitle } from '../report/compare-html.js';
 
 /** What one projection sends back: its rows and provenance, or the failure to report. */
 export type ProjectionMessage =
@@ -36,10 +40,10 @@ export type ProjectionMessage =
 
 export function projectForComparison(file: string, options: LoadOptions = {}): { scenario: ScenarioRows; provenance: unknown } {
   const result = projectScenario(file, options);
-  const { scenario } = result.loaded.scenario;
+  const { scenario } = result.loaded;
   return {
-    scenario: comparisonRows(scenario.id, scenario.title, result.projection, result.measures),
-    provenance: { id: scenario.id, ...provenanceOf(result.loaded, result.assumptions) },
+    scenario: comparisonRows(scenario, result.assumptions, result.projection, result.measures),
+    provenance: { id: scenario.scenario.id, ...provenanceOf(result.loaded, result.assumptions) },
   };
 }
 
@@ -100,66 +104,126 @@ export interface CompareOptions extends LoadOptions {
   charts?: boolean;
 }
 
+/** The same file, links resolved (a file that cannot be resolved is compared by its path). */
+function sameFile(a: string, b: string): boolean {
+  const real = (f: string) => {
+    try {
+      return realpathSync(resolve(f));
+    } catch {
+      return resolve(f);
+    }
+  };
+  return real(a) === real(b);
+}
+
 export async function compareCommand(files: string[], options: CompareOptions): Promise<{ text: string; dir: string }> {
-  const projected = await projectAll(files, Math.min(options.jobs ?? defaultJobs(), maxJobs(files.length)), { allowPaths: options.allowPaths, limits: options.limits });
-  const comparison = compareScenarios(projected.map((p) => p.scenario));
+  // `compare base.yaml scenarios/*.yaml` names the baseline among the options too: it is left
+  // out of them (unless it is the only option).
+  const [baselineFile, ...optionFiles] = files;
+  const others = optionFiles.filter((f) => !sameFile(f, baselineFile));
+  const left = others.length > 0 && others.length < optionFiles.length;
+  const compared = left ? [baselineFile, ...others] : files;
+  const projected = await projectAll(compared, Math.min(options.jobs ?? defaultJobs(), maxJobs(compared.length)), { allowPaths: options.allowPaths, limits: options.limits });
+  const scenarios = projected.map((p) => p.scenario);
+  const comparison = compareScenarios(scenarios);
+  const costs = optionCosts(comparison, scenarios);
   const dir = options.out ?? resolve('reports', comparisonFolder(comparison.ids));
   const thresholds = thresholdYears(comparison, options.threshold);
-  const headline = headlineTable(comparison, projected.map((p) => p.scenario));
+  const provenance = stringify({ scenarios: projected.map((p) => p.provenance) }, { lineWidth: 0 });
   const output = new Map<string, string | Buffer>([
     ['comparison.csv', comparisonCsv(comparison)],
+    ['options.csv', optionCostsCsv(costs)],
     ['thresholds.csv', thresholdCsv(thresholds, options.threshold)],
-    ['scenarios.yaml', stringify({ scenarios: projected.map((p) => p.provenance) }, { lineWidth: 0 })],
+    ['scenarios.yaml', provenance],
   ]);
   if (options.charts !== false) {
     const lang = options.lang ?? 'en';
-    const charts = compareCharts(comparison, lang);
+    const { charts, omitted } = compareCharts({ table: comparison, scenarios, costs, lang });
     const rendered = await renderCharts(charts);
     for (const [name, buffer] of rendered) output.set(`charts/${name}`, buffer);
     output.set(
       'report.html',
       compareHtml({
-        title: projected.map((p) => p.scenario.title).join(' · '),
         lang,
-        headline,
+        table: comparison,
+        scenarios,
+        costs,
+        differences: scenarios.map((s, j) => (j === 0 ? [] : assumptionDifferences(scenarios[0].resolved, s.resolved))),
         charts: charts.map((c) => ({ name: c.name, title: c.title, png: rendered.get(`${c.name}.png`)! })),
-        provenance: stringify({ scenarios: projected.map((p) => p.provenance) }, { lineWidth: 0 }),
+        omitted,
+        provenance,
       }),
     );
   }
   writeReportFolder(dir, output);
-  return { text: headline + `\nComparison written to ${displayPathOf(dir)}\n`, dir };
+  const note = left ? [`${displayPathOf(baselineFile)} is the baseline: it is left out of the options.`, ''] : [];
+  return { text: [...note, terminalText(comparison, scenarios, costs), `Comparison written to ${displayPathOf(dir)}`, ''].join('\n'), dir };
 }
 
-/** The headline measures per scheme, one column per scenario and one per difference. */
-function headlineTable(t: ComparisonTable, scenarios: readonly ScenarioRows[]): string {
-  const lines: string[] = [`Scenarios: ${scenarios.map((s, j) => `${j === 0 ? 'baseline' : 'option'} ${s.id} (${s.title})`).join('; ')}`, ''];
-  const find = (scheme: string, measure: string, from?: number, to?: number) =>
-    t.keys.findIndex((k) => k.scheme === scheme && k.measure === measure && k.benefit === '' && k.group === '' && (from === undefined || k.from === from) && (to === undefined || k.to === to));
-  const schemes = [...new Set(t.keys.map((k) => k.scheme))];
-  const years = t.keys.filter((k) => k.measure === 'payg_cost_rate').map((k) => k.from);
-  const start = Math.min(...years);
-  const header = ['measure', ...t.ids, ...t.ids.slice(1).map((id) => `${id} − ${t.ids[0]}`)];
-  for (const scheme of schemes) {
+/** Text on lines of at most TERMINAL_WIDTH columns, the lines after the first indented. */
+function wrapped(first: string, indent: string, words: string): string[] {
+  const lines = wrap(words, TERMINAL_WIDTH - first.length);
+  return lines.map((line, k) => (k === 0 ? first : indent) + line);
+}
+
+/**
+ * What `compare` prints, at most 100 columns wide: the scenarios, the option cost table, and
+ * per scheme the key results of each scenario that has it.
+ */
+export function terminalText(t: ComparisonTable, scenarios: readonly ScenarioRows[], costs: OptionCosts): string {
+  const base = scenarios[0];
+  const lines: string[] = [...wrapped('', '', `${compareTitle(scenarios.length - 1, base.title, 'en')} (${base.id})`), ''];
+  const tag = (j: number) => (j === 0 ? 'baseline' : String(j)).padEnd(10);
+  scenarios.forEach((s, j) => lines.push(...wrapped(`  ${tag(j)}`, ' '.repeat(12), `${s.id}: ${s.title}`)));
+  lines.push('', ...optionCostsText(costs), '', ...keyResultsText(t, scenarios));
+  return lines.join('\n') + '\n';
+}
+
+/** Per scheme: each scenario's whole-horizon GAP and its change, a PAYG cost rate, the reserve ratio, the depletion year, contributions and benefits. */
+function keyResultsText(t: ComparisonTable, scenarios: readonly ScenarioRows[]): string[] {
+  const base = scenarios[0];
+  const from = base.startYear;
+  const to = base.startYear + base.years - 1;
+  const rateYear = Math.min(from + 10, to);
+  const flowYear = Math.min(from + 5, to);
+  const flows = t.keys.flatMap((k, i) => (k.from === flowYear && k.to === flowYear && (k.measure === 'contributions' || k.measure === 'benefits') ? t.values[i].map((v) => v ?? 0) : []));
+  const unit = tableUnit(flows, base.currency, 'en');
+  const lines = [
+    `Key results: rates in % of insurable wages, GAP change in basis points, reserve ratio in years`,
+    `  of benefits and expenses, contributions and benefits in ${unit.label}`,
+    '',
+  ];
+  const header = ['scenario', `GAP ${from}-${to}`, 'change', `PAYG ${rateYear}`, `reserve ${rateYear}`, 'depleted', `contrib. ${flowYear}`, `benefits ${flowYear}`];
+  const schemeIds = [...new Set(scenarios.flatMap((s) => s.schemes.map((x) => x.id)))];
+  for (const scheme of schemeIds) {
+    const inBaseline = base.schemes.some((x) => x.id === scheme);
+    const get = (j: number, measure: string, a: number, b: number) => valueOf(t, j, { scheme, measure, from: a, to: b }) ?? null;
     const rows: string[][] = [];
-    const add = (label: string, k: number, format: (x: number | null) => string) => {
-      if (k < 0) return;
-      const v = t.values[k];
-      // A difference exists only where both values do (a depletion year of "none" has none).
-      const delta = (x: number | null | undefined) => (x === undefined || x === null || v[0] === undefined || v[0] === null ? 'n/a' : format(difference(x, v[0])));
-      rows.push([label, ...v.map((x) => (x === undefined ? '' : format(x))), ...v.slice(1).map(delta)]);
-    };
-    for (const k of t.keys.map((key, index) => ({ key, index })).filter(({ key }) => key.scheme === scheme && key.measure === 'general_average_premium')) {
-      add(`GAP ${k.key.from}-${k.key.to}`, k.index, percent);
-    }
-    for (const offset of [0, 10, 25]) {
-      add(`PAYG cost rate ${start + offset}`, find(scheme, 'payg_cost_rate', start + offset, start + offset), percent);
-    }
-    add(`reserve ratio ${start + 10}`, find(scheme, 'reserve_ratio', start + 10, start + 10), (x) => (x === null ? 'n/a' : x.toFixed(2)));
-    add('depletion year', find(scheme, 'depletion_year'), (x) => (x === null ? 'none' : String(x)));
-    add(`contributions ${start + 5} (million)`, find(scheme, 'contributions', start + 5, start + 5), (x) => (x === null ? 'n/a' : grouped(x / 1e6, 1)));
-    add(`benefits ${start + 5} (million)`, find(scheme, 'benefits', start + 5, start + 5), (x) => (x === null ? 'n/a' : grouped(x / 1e6, 1)));
-    lines.push(scheme, ...table(header, rows), '');
+    scenarios.forEach((s, j) => {
+      const info = s.schemes.find((x) => x.id === scheme);
+      if (!info) return;
+      const gap = get(j, 'general_average_premium', from, to);
+      const gapBase = inBaseline ? get(0, 'general_average_premium', from, to) : null;
+      const amount = (x: number | null) => (x === null ? 'n/a' : grouped(x / unit.divisor, 1));
+      rows.push([
+        j === 0 ? 'baseline' : String(j),
+        percentText(gap),
+        j === 0 || !inBaseline || gap === null || gapBase === null ? '' : basisPoints(gap - gapBase),
+        percentText(get(j, 'payg_cost_rate', rateYear, rateYear)),
+        info.ownFund ? ratioText(get(j, 'reserve_ratio', rateYear, rateYear)) : 'n/a',
+        info.ownFund ? depletionText(get(j, 'depletion_year', s.startYear, s.startYear + s.years - 1) ?? 'none') : 'pooled',
+        amount(get(j, 'contributions', flowYear, flowYear)),
+        amount(get(j, 'benefits', flowYear, flowYear)),
+      ]);
+    });
+    const label = (scenarios.find((s) => s.schemes.some((x) => x.id === scheme))!.schemes.find((x) => x.id === scheme)!).label.en;
+    lines.push(`${label} (${scheme})`, ...table(header, rows), '');
   }
-  return lines.join('\n');
+  return lines;
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => ('  ' + cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).trimEnd();
+  return [line(header), ...rows.map(line)];
 }

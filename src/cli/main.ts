@@ -5,7 +5,7 @@
  */
 import yargs from 'yargs';
 import { formatScenarioError, isScenarioError } from '../scenario/errors.js';
-import type { ScenarioError } from '../scenario/errors.js';
+import { ScenarioError } from '../scenario/errors.js';
 import { displayPathOf, loadScenario } from '../scenario/load.js';
 import type { LoadOptions } from '../scenario/load.js';
 import { buildAssumptions } from '../assumptions/build.js';
@@ -21,7 +21,8 @@ import type { CompareOptions } from './compare.js';
 import { LIMIT_OPTIONS, LOAD_OPTIONS, UsageError, loadOptionsOf, reportOptions } from './options.js';
 import { escapeControl } from '../text/control.js';
 import { verifyReport } from './verify.js';
-import { watchScenario } from './watch.js';
+import { checkYears } from './checks.js';
+import { watchEventLines, watchScenario } from './watch.js';
 import { mergeCommand, stochasticCommand } from './stochastic.js';
 import { sensitivityCommand } from './sensitivity.js';
 import { DEFAULT_SHOCKS } from '../sensitivity/shocks.js';
@@ -65,10 +66,12 @@ export async function main(argv: string[], terminal: Io = processIo): Promise<nu
           .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' })
           .option('calibration', { type: 'boolean', default: false, describe: 'Also compare the first year with published aggregates (calibration.csv)' })
           .option('targets', { type: 'string', describe: 'Calibration targets (CSV; default data/calibration/perkeso-published.csv)' })
+          .option('pyramid-years', { type: 'string', describe: 'Years of the population pyramids, one or two, comma-separated (default: the first year with registered persons and 25 years on)' })
           .options(reportOptions('the charts and report.html'))
           .options(LOAD_OPTIONS),
       async (args) => {
-        code = await runCommand(args.scenario, { out: args.out, json: args.json, calibration: args.calibration || args.targets !== undefined, targets: args.targets, lang: args.lang, charts: args.charts, load: loadOptionsOf(args) }, io);
+        const pyramidYears = args.pyramidYears?.split(',').map((y) => Number(y.trim()));
+        code = await runCommand(args.scenario, { out: args.out, json: args.json, calibration: args.calibration || args.targets !== undefined, targets: args.targets, lang: args.lang, charts: args.charts, load: loadOptionsOf(args), pyramidYears }, io);
       },
     )
     .command(
@@ -132,8 +135,8 @@ export async function main(argv: string[], terminal: Io = processIo): Promise<nu
             exchangeRate: args.exchangeShock,
           };
           const years = args.years ? args.years.split(',').map((y) => Number(y.trim())) : undefined;
-          const { dir, shocks, seconds } = await sensitivityCommand(args.scenario, { out: args.out, sizes, years, lang: args.lang, charts: args.charts, workers: args.workers, ...loadOptionsOf(args) });
-          io.stdout(`${shocks} shocks projected in ${seconds.toFixed(2)} s; written to ${displayPathOf(dir)}\n`);
+          const { dir, shocks, seconds, text } = await sensitivityCommand(args.scenario, { out: args.out, sizes, years, lang: args.lang, charts: args.charts, workers: args.workers, ...loadOptionsOf(args) });
+          io.stdout(`${text}\n${shocks} shocks projected in ${seconds.toFixed(2)} s; written to ${displayPathOf(dir)}\n`);
         } catch (e) {
           code = reportFailure(e, io);
         }
@@ -167,10 +170,14 @@ export async function main(argv: string[], terminal: Io = processIo): Promise<nu
           // No default (yargs would show "[default: []]"): `<shards..>` already demands one.
           .positional('shards', { type: 'string', array: true, default: undefined, describe: 'Shard folders (shard-<i>-of-<n>, written by stochastic --shard i/n), or folders holding them' })
           .option('out', { type: 'string', demandOption: true, describe: 'Output folder' })
-          .options(reportOptions('the fan charts')),
+          .options(reportOptions('the fan charts'))
+          // Shards may come from elsewhere: each meta.json is read within the limit of a scenario
+          // file, and the merged run within the path-years limit (paths × years × schemes).
+          .options({ 'max-yaml-mb': LIMIT_OPTIONS['max-yaml-mb'], 'max-path-years': LIMIT_OPTIONS['max-path-years'] }),
       async (args) => {
         try {
-          const { dir, paths } = await mergeCommand(args.shards ?? [], args.out, { lang: args.lang, charts: args.charts });
+          const { yamlBytes, pathYears } = loadOptionsOf({ maxYamlMb: args.maxYamlMb, maxPathYears: args.maxPathYears, maxTableMb: 0, maxCells: 0 }).limits ?? {};
+          const { dir, paths } = await mergeCommand(args.shards ?? [], args.out, { lang: args.lang, charts: args.charts, limits: { yamlBytes, pathYears } });
           io.stdout(`merged ${paths} paths into ${displayPathOf(dir)}\n`);
         } catch (e) {
           code = reportFailure(e, io);
@@ -179,15 +186,21 @@ export async function main(argv: string[], terminal: Io = processIo): Promise<nu
     )
     .command(
       'watch <scenario>',
-      'Project a scenario and write its report (the CSVs, the charts and report.html), then again whenever the scenario or a data table it reads changes (Ctrl-C to stop)',
+      'Project a scenario and write its report (the CSVs, the charts and report.html), then again whenever the scenario or a data table it reads changes, printing the headline numbers and what changed (Ctrl-C to stop)',
       (y) =>
         y
           .positional('scenario', SCENARIO_FILE)
           .option('out', { type: 'string', describe: 'Write the report to this folder instead of reports/<id>/' })
           .option('lang', reportOptions('the charts and report.html').lang)
+          .option('serve', { type: 'boolean', default: false, describe: 'Serve the report folder on 127.0.0.1 (this machine only); an open report.html reloads after each run' })
+          .option('port', { type: 'number', describe: 'Port of --serve (default 8765; 0: any free port)' })
           .options(LOAD_OPTIONS),
       async (args) => {
-        code = await watchCommand(args.scenario, { out: args.out, lang: args.lang, ...loadOptionsOf(args) }, io);
+        if (args.port !== undefined && !args.serve) throw new UsageError('--port is the port of --serve: add --serve');
+        const port = args.port ?? 8765;
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected a port number from 0 to 65535, got ${port}`);
+        const serve = args.serve ? { port } : undefined;
+        code = await watchCommand(args.scenario, { out: args.out, lang: args.lang, serve, ...loadOptionsOf(args) }, io);
       },
     )
     .command(
@@ -196,9 +209,11 @@ export async function main(argv: string[], terminal: Io = processIo): Promise<nu
       (y) =>
         y
           .positional('report', { type: 'string', demandOption: true, describe: 'A report folder, e.g. reports/baseline-2025' })
-          .options(LIMIT_OPTIONS),
+          // The tables are read from the project, the report folder and the --allow-path folders
+          // only: never from where the report's own provenance says (it may come from elsewhere).
+          .options(LOAD_OPTIONS),
       (args) => {
-        code = verifyCommand(args.report, loadOptionsOf(args).limits, io);
+        code = verifyCommand(args.report, loadOptionsOf(args), io);
       },
     )
     .command(
@@ -303,6 +318,8 @@ interface RunOptions {
   lang: Lang;
   charts: boolean;
   load: LoadOptions;
+  /** Years of the population pyramids (--pyramid-years). */
+  pyramidYears?: number[];
 }
 
 async function runCommand(file: string, options: RunOptions, io: Io): Promise<number> {
@@ -310,7 +327,11 @@ async function runCommand(file: string, options: RunOptions, io: Io): Promise<nu
     const result = projectScenario(file, options.load);
     const calibration = options.calibration ? calibrationOf(result, options.targets) : undefined;
     const dir = options.out ?? defaultReportDir(result);
-    const { replaced } = await writeReport(result, dir, { lang: options.lang, calibration, charts: options.charts });
+    if (options.pyramidYears) {
+      if (options.pyramidYears.length > 2) throw new ScenarioError({ file: '--pyramid-years' }, 'pyramid-years', 'give one or two years');
+      checkYears(options.pyramidYears, result.assumptions.startYear, result.assumptions.endYear, '--pyramid-years');
+    }
+    const { replaced } = await writeReport(result, dir, { lang: options.lang, calibration, charts: options.charts, pyramidYears: options.pyramidYears });
     const shown = displayPathOf(dir);
     if (options.json) {
       io.stdout(jsonText(jsonSummary(result.loaded.scenario.scenario.id, result.projection, result.measures)) + '\n');
@@ -349,34 +370,51 @@ async function stochasticCli(file: string, options: StochasticOptions, output: {
     : undefined;
   try {
     const started = performance.now();
-    const { dir, paths, from, to } = await stochasticCommand(file, { ...options, progress });
+    const { dir, paths, from, to, text, details } = await stochasticCommand(file, { ...options, progress });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (json) io.stdout(jsonText({ output: dir, paths, from, to, seconds: Number(seconds) }) + '\n');
-    else io.stdout(`${options.shard ? `shard ${options.shard}: paths ${from}-${to - 1} of ${paths}` : `${paths} paths`} in ${seconds} s, written to ${displayPathOf(dir)}\n`);
+    // Besides where and how long: the probabilities and percentiles at milestone years (not for a shard).
+    if (json) io.stdout(jsonText({ output: dir, paths, from, to, seconds: Number(seconds), ...(details ?? {}) }) + '\n');
+    else io.stdout(`${text ? `${text}\n` : ''}${options.shard ? `shard ${options.shard}: paths ${from}-${to - 1} of ${paths}` : `${paths} paths`} in ${seconds} s, written to ${displayPathOf(dir)}\n`);
     return EXIT_OK;
   } catch (e) {
     return reportFailure(e, io);
   }
 }
 
-/** Runs until interrupted, printing a line for every run. */
+/**
+ * Runs until interrupted, printing for every run the headline numbers and what changed since
+ * the previous one, then where the report was written (and, with --serve, where it is served).
+ */
 function watchCommand(file: string, options: WatchOptions, io: Io): Promise<number> {
   return new Promise((done) => {
+    let finished = false;
+    const finish = (code: number) => {
+      if (finished) return;
+      finished = true;
+      process.off('SIGINT', interrupted);
+      void watcher.stop().then(() => done(code));
+    };
+    const interrupted = () => finish(EXIT_OK);
     const watcher = watchScenario(file, options, (event) => {
-      const time = new Date().toTimeString().slice(0, 8);
-      if (event.kind === 'run') io.stdout(`${time} report written to ${displayPathOf(event.dir!)}; watching ${event.watched.length} files\n`);
-      else reportFailure(event.error, io);
+      if (event.kind === 'error') {
+        reportFailure(event.error, io);
+      } else if (event.kind === 'serve-error') {
+        const code = (event.error as { code?: string }).code;
+        const why = code === 'EADDRINUSE' ? 'the port is in use; choose another with --port' : code === 'EACCES' ? 'not allowed to use this port; choose another with --port' : String((event.error as Error).message ?? event.error);
+        io.stderr(`error: cannot serve the report on 127.0.0.1:${options.serve?.port}: ${why}\n`);
+        finish(EXIT_BAD_INPUT);
+      } else {
+        const lines = watchEventLines(event, displayPathOf);
+        if (lines.length > 0) io.stdout(lines.join('\n') + '\n');
+      }
     });
-    process.once('SIGINT', () => {
-      watcher.stop();
-      done(EXIT_OK);
-    });
+    process.once('SIGINT', interrupted);
   });
 }
 
-function verifyCommand(folder: string, limits: LoadOptions['limits'], io: Io): number {
+function verifyCommand(folder: string, options: LoadOptions, io: Io): number {
   try {
-    const { lines, identical } = verifyReport(folder, limits);
+    const { lines, identical } = verifyReport(folder, options);
     io.stdout(lines.join('\n') + '\n');
     return identical ? EXIT_OK : EXIT_NOT_VERIFIED;
   } catch (e) {

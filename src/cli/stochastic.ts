@@ -5,15 +5,19 @@
  * them for `coverage-sim merge`, which gives exactly a single run's output.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { loadScenario } from '../scenario/load.js';
+import { displayPathOf, loadScenario, projectionCells } from '../scenario/load.js';
 import type { LoadOptions, LoadedScenario } from '../scenario/load.js';
-import { messages } from '../messages.js';
+import { COMMAND_WORK_FACTOR, messages } from '../messages.js';
 import { ScenarioError, formatKeyPath } from '../scenario/errors.js';
 import type { KeyPath } from '../scenario/errors.js';
 import { errorCode } from '../scenario/source.js';
+import { readInputFile, whatItIs } from '../scenario/input-file.js';
+import { limitsOf } from '../scenario/limits.js';
+import type { InputLimits } from '../scenario/limits.js';
 import { z } from 'zod';
 import { checkWorkers } from './checks.js';
 import { buildAssumptions } from '../assumptions/build.js';
@@ -21,8 +25,12 @@ import { measureResponse } from '../stochastic/response.js';
 import { valuesPerPath } from '../stochastic/paths.js';
 import type { PathLayout, StochasticModel } from '../stochastic/paths.js';
 import { runPaths } from '../stochastic/run.js';
-import { pathsCsv, percentileTable, percentilesCsv, probabilitiesCsv } from '../stochastic/summary.js';
+import { heldPercentileTable, milestoneJson, milestoneSummary, pathsCsv, percentileTable, percentilesCsv, probabilitiesCsv, probabilityTable } from '../stochastic/summary.js';
+import type { DeterministicScheme, MilestoneSummary } from '../stochastic/summary.js';
 import { fanCharts } from '../report/charts/fan-charts.js';
+import { stochasticHtml } from '../report/uncertainty-html.js';
+import { stochasticTable } from '../report/uncertainty-terminal.js';
+import { computeMeasures } from '../measures/compute.js';
 import { renderCharts } from '../report/charts/renderer.js';
 import type { Lang } from '../report/charts/labels.js';
 import { writeReportFolder } from '../report/write.js';
@@ -78,11 +86,16 @@ export function modelOf(loaded: LoadedScenario): { model: StochasticModel; paths
   };
 }
 
+/** The most shards a run is split into. */
+const MAX_SHARDS = 100_000;
+
 function parseShard(shard: string): { index: number; count: number } {
-  const match = /^(\d+)\/(\d+)$/.exec(shard);
+  const match = /^(\d{1,6})\/(\d{1,6})$/.exec(shard);
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
-  if (!match || count < 1 || index < 0 || index >= count) throw new ScenarioError({ file: '--shard' }, 'shard', `"${shard}" is not a shard: expected i/n with 0 <= i < n (e.g. 0/4)`);
+  if (!match || !Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1 || count > MAX_SHARDS || index < 0 || index >= count) {
+    throw new ScenarioError({ file: '--shard' }, 'shard', `"${shard}" is not a shard: expected i/n with 0 <= i < n <= ${MAX_SHARDS.toLocaleString('en-US')} (e.g. 0/4)`);
+  }
   return { index, count };
 }
 
@@ -98,22 +111,61 @@ interface ShardMeta {
   reserveThreshold: number;
   currency: string;
   provenance: Provenance;
+  /** The deterministic projection by scheme: the fans' central line, the tables' reference. */
+  deterministic: DeterministicScheme[];
+  /** The scenario's title, for report.html. */
+  title: string;
 }
 
-/** The output files of a run of `paths` paths (a whole run, or merged shards). */
-async function outputFiles(meta: Omit<ShardMeta, 'from' | 'to'>, values: Float64Array, options: { lang: Lang; charts: boolean }): Promise<Map<string, string | Buffer>> {
+/** The output files of a run of `paths` paths (a whole run, or merged shards), and what the terminal says of it. */
+async function outputFiles(meta: Omit<ShardMeta, 'from' | 'to'>, values: Float64Array, options: { lang: Lang; charts: boolean }): Promise<{ files: Map<string, string | Buffer>; summary: MilestoneSummary }> {
   const table = percentileTable(meta.layout, values, meta.paths);
+  const probabilities = probabilityTable(meta.layout, values, meta.paths, meta.reserveThreshold);
+  const held = heldPercentileTable(meta.layout, values, meta.paths);
+  const summary = milestoneSummary({ layout: meta.layout, table, held, probabilities, deterministic: meta.deterministic, paths: meta.paths, seed: meta.seed, reserveThreshold: meta.reserveThreshold });
   const files = new Map<string, string | Buffer>([
     ['percentiles.csv', percentilesCsv(meta.layout, table)],
-    ['probabilities.csv', probabilitiesCsv(meta.layout, values, meta.paths, meta.reserveThreshold)],
+    ['probabilities.csv', probabilitiesCsv(meta.layout, values, meta.paths, meta.reserveThreshold, probabilities)],
     ['paths.csv', pathsCsv(meta.layout, values, meta.paths)],
     ['stochastic.yaml', stringify({ scenario: meta.scenario, paths: meta.paths, seed: meta.seed, model: meta.model, reserve_threshold: meta.reserveThreshold, provenance: meta.provenance }, { lineWidth: 0 })],
   ]);
   if (options.charts) {
-    const rendered = await renderCharts(fanCharts(meta.layout, table, options.lang, meta.currency));
+    const set = fanCharts({ layout: meta.layout, held, probabilities, deterministic: meta.deterministic, paths: meta.paths, seed: meta.seed, reserveThreshold: meta.reserveThreshold, lang: options.lang, currency: meta.currency });
+    const rendered = await renderCharts(set.charts);
     for (const [name, buffer] of rendered) files.set(`charts/${name}`, buffer);
+    files.set(
+      'report.html',
+      stochasticHtml({
+        title: meta.title,
+        scenario: meta.scenario,
+        lang: options.lang,
+        layout: meta.layout,
+        summary,
+        model: meta.model,
+        currency: meta.currency,
+        charts: set.charts.map((c) => ({ name: c.name, title: c.title, png: rendered.get(`${c.name}.png`)! })),
+        omitted: set.omitted,
+        provenance: meta.provenance,
+      }),
+    );
   }
-  return files;
+  return { files, summary };
+}
+
+/** The deterministic projection's fund, ratios, depletion year and GAP over the horizon, per scheme. */
+function deterministicOf(loaded: LoadedScenario, assumptions: ReturnType<typeof buildAssumptions>, projection: ReturnType<typeof measureResponse>['deterministic']): DeterministicScheme[] {
+  const m = loaded.scenario.measures;
+  const measures = computeMeasures(assumptions, projection, { gapPeriods: m.gap_periods, targetReserveRatio: m.target_reserve_ratio, scaledPremiumYears: m.scaled_premium_years });
+  return measures.schemes.map((s, k) => {
+    const horizon = s.generalAveragePremium[s.generalAveragePremium.length - 1];
+    return {
+      fundEnd: Array.from(projection.schemes[k].fundEnd),
+      reserveRatio: s.reserveRatio,
+      paygCostRate: s.paygCostRate,
+      depletionYear: s.depletionYear,
+      gap: { from: horizon.from, to: horizon.to, rate: horizon.rate },
+    };
+  });
 }
 
 /** Options given on the command line are checked like scenario values. */
@@ -125,14 +177,35 @@ function checkOptions(options: StochasticOptions): void {
   checkWorkers(options.workers);
 }
 
-export async function stochasticCommand(file: string, options: StochasticOptions): Promise<{ dir: string; paths: number; from: number; to: number }> {
+/**
+ * What a run says besides its files: the summary at milestone years, as the terminal table
+ * (`text`) and as the --json fields (`details`); null for a shard (a slice of the paths).
+ */
+export interface StochasticOutcome {
+  dir: string;
+  paths: number;
+  from: number;
+  to: number;
+  summary: MilestoneSummary | null;
+  text: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export async function stochasticCommand(file: string, options: StochasticOptions): Promise<StochasticOutcome> {
   checkOptions(options);
   const loaded = loadScenario(file, options);
   const { model, paths: scenarioPaths, seed: scenarioSeed } = modelOf(loaded);
   const paths = options.paths ?? scenarioPaths;
   // The scenario's own paths were bounded when it was loaded; --paths is bounded here, alike.
   const years = loaded.scenario.projection.end_year - loaded.scenario.projection.start_year + 1;
-  if (paths * years > loaded.limits.pathYears) throw new ScenarioError({ file: '--paths' }, 'paths', messages.pathsTooMany(paths, years, loaded.limits.pathYears));
+  const schemes = loaded.scenario.schemes.length;
+  if (paths * years * schemes > loaded.limits.pathYears) throw new ScenarioError({ file: '--paths' }, 'paths', messages.pathsTooMany(paths, years, schemes, loaded.limits.pathYears));
+  // The response is measured on the engine: four projections a year, six with mortality shocks.
+  const responseProjections = years * ((model.mortality?.sd ?? 0) > 0 ? 6 : 4) + 1;
+  const cells = projectionCells(loaded.scenario);
+  if (responseProjections * cells > COMMAND_WORK_FACTOR * loaded.limits.cells) {
+    throw new ScenarioError({ file: displayPathOf(file) }, undefined, messages.commandTooLarge('measuring the stochastic response', responseProjections, cells, COMMAND_WORK_FACTOR * loaded.limits.cells));
+  }
   const seed = options.seed ?? scenarioSeed;
   const assumptions = buildAssumptions(loaded);
   const response = measureResponse(assumptions, { mortality: (model.mortality?.sd ?? 0) > 0 });
@@ -154,14 +227,18 @@ export async function stochasticCommand(file: string, options: StochasticOptions
     currency: assumptions.currency,
     // The seed actually used (--seed overrides the scenario's).
     provenance: { ...provenanceOf(loaded, assumptions), seed },
+    deterministic: deterministicOf(loaded, assumptions, response.deterministic),
+    title: loaded.scenario.scenario.title,
   };
   if (options.shard) {
     const name = `shard-${shard.index}-of-${shard.count}`;
     writeShard(dir, name, { ...meta, from, to }, values);
-  } else {
-    writeReportFolder(dir, await outputFiles(meta, values, options));
+    return { dir, paths, from, to, summary: null, text: null, details: null };
   }
-  return { dir, paths, from, to };
+  const { files, summary } = await outputFiles(meta, values, options);
+  writeReportFolder(dir, files);
+  const text = stochasticTable(summary, layout.schemes.map((s) => s.label?.en ?? s.id));
+  return { dir, paths, from, to, summary, text, details: milestoneJson(summary) };
 }
 
 function writeShard(dir: string, name: string, meta: ShardMeta, values: Float64Array): void {
@@ -185,6 +262,8 @@ function shardFolders(input: string): string[] {
 }
 
 const count = z.number().int().nonnegative();
+const ar1 = z.object({ sd: z.number(), phi: z.number() }).nullable();
+const recordedFile = z.object({ path: z.string(), sha256: z.string() });
 
 /** What merge reads of a shard's meta.json; the rest is compared whole between shards. */
 const shardMetaSchema = z
@@ -196,23 +275,63 @@ const shardMetaSchema = z
     paths: count.max(10_000_000),
     from: count,
     to: count,
-    layout: z.object({ startYear: z.number().int(), years: count, schemes: z.array(z.object({ id: z.string(), poolOwner: z.number().int() })) }),
-    model: z.object({}),
+    // At most 500 years, as a projection (scenario/schema.ts).
+    layout: z.object({
+      startYear: z.number().int(),
+      years: count.min(1).max(500),
+      schemes: z.array(z.object({ id: z.string(), poolOwner: z.number().int(), label: z.object({ en: z.string(), ms: z.string().optional() }).optional() })).min(1),
+    }),
+    model: z.object({ investmentReturn: ar1, wageGrowth: ar1, incidenceSd: z.number(), correlation: z.number(), mortality: ar1.optional() }),
     reserveThreshold: z.number(),
     currency: z.string(),
-    provenance: z.object({}),
+    provenance: z.object({ tool: z.string(), version: z.string(), node: z.string(), seed: z.number().nullable(), scenario_files: z.array(recordedFile), data_files: z.array(recordedFile) }),
+    // What the report draws of the deterministic projection, and its title.
+    deterministic: z.array(
+      z.object({
+        fundEnd: z.array(z.number()),
+        reserveRatio: z.array(z.number().nullable()),
+        paygCostRate: z.array(z.number().nullable()),
+        depletionYear: z.number().int().nullable(),
+        gap: z.object({ from: z.number().int(), to: z.number().int(), rate: z.number().nullable() }),
+      }),
+    ),
+    title: z.string(),
   })
-  .refine((m) => m.from <= m.to && m.to <= m.paths, { path: ['to'] });
+  .refine((m) => m.from <= m.to && m.to <= m.paths, { path: ['to'] })
+  // A pooled scheme names the scheme whose fund it shares (-1: its own).
+  .refine((m) => m.layout.schemes.every((s) => s.poolOwner >= -1 && s.poolOwner < m.layout.schemes.length), { path: ['layout', 'schemes'] })
+  .refine((m) => m.deterministic.length === m.layout.schemes.length && m.deterministic.every((d) => [d.fundEnd, d.reserveRatio, d.paygCostRate].every((a) => a.length === m.layout.years)), { path: ['deterministic'] });
 
-/** A shard's meta.json, checked: a damaged or foreign one is bad input, not a crash. */
-function readShardMeta(dir: string): ShardMeta {
+/** Deeper than any meta.json stochastic writes (layout.schemes[k].label.en is 5 levels). */
+const MAX_META_DEPTH = 12;
+
+/** Whether JSON data nests no deeper than `max` (checked without recursion: it is untrusted). */
+function nestsWithin(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+/**
+ * A shard's meta.json, checked: a damaged or foreign one is bad input, not a crash. Shards may
+ * come from elsewhere: it is read as a scenario file is (a regular file, within the size limit
+ * of one, checked before reading), and its numbers are bounded before anything is allocated.
+ */
+function readShardMeta(dir: string, maxBytes: number): ShardMeta {
   const file = join(dir, 'meta.json');
   const notAShard = (place: string, what: string) => new ScenarioError({ file: place }, undefined, messages.notAShard(what));
+  if (!existsSync(file)) throw notAShard(dir, 'it has no meta.json');
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputFile(file, file, 'scenario', maxBytes);
   } catch (e) {
-    throw notAShard(dir, existsSync(file) ? `cannot read its meta.json (${errorCode(e)})` : 'it has no meta.json');
+    if (e instanceof ScenarioError) throw notAShard(file, `meta.json: ${e.message}`);
+    throw e;
   }
   let meta: unknown;
   try {
@@ -220,45 +339,102 @@ function readShardMeta(dir: string): ShardMeta {
   } catch {
     throw notAShard(file, 'meta.json is not valid JSON: the shard is damaged');
   }
+  // Compared whole between shards (JSON.stringify recurses): a deep one would overflow the stack.
+  if (!nestsWithin(meta, MAX_META_DEPTH)) throw notAShard(file, 'meta.json is nested too deeply: the shard is damaged');
   const checked = shardMetaSchema.safeParse(meta);
   if (!checked.success) throw notAShard(file, `meta.json has no valid ${formatKeyPath(checked.error.issues[0].path as KeyPath) || 'content'}: the shard is damaged`);
   return meta as ShardMeta;
 }
 
-function readShardValues(dir: string): Buffer {
+/**
+ * Checks that a shard's values.bin is a regular file of exactly `bytes` bytes (the size its
+ * meta.json implies) and, with `into`, reads it there: never more than that, and never from a
+ * FIFO (opened without waiting for a writer) or a device such as /dev/zero.
+ */
+function readShardValues(dir: string, bytes: number, range: string, into?: Buffer): void {
   const file = join(dir, 'values.bin');
+  const refuse = (what: string) => new ScenarioError({ file }, undefined, messages.notAShard(what));
+  let fd: number;
   try {
-    return readFileSync(file);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    throw new ScenarioError({ file }, undefined, messages.notAShard(`cannot read values.bin (${errorCode(e)}): the shard is incomplete`));
+    throw refuse(`cannot read values.bin (${errorCode(e)}): the shard is incomplete`);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw refuse(`values.bin is ${whatItIs(stats)}, not a regular file`);
+    const wrongSize = (size: number) => refuse(`values.bin holds ${size} bytes, not the ${bytes} of paths ${range}: the shard is incomplete or damaged`);
+    if (stats.size !== bytes) throw wrongSize(stats.size);
+    if (!into) return;
+    let done = 0;
+    while (done < bytes) {
+      const n = readSync(fd, into, done, bytes - done, null);
+      if (n === 0) throw wrongSize(done);
+      done += n;
+    }
+    // Grown since fstat: not the file it was.
+    if (readSync(fd, Buffer.alloc(1), 0, 1, null) !== 0) throw wrongSize(bytes + 1);
+  } catch (e) {
+    if (e instanceof ScenarioError) throw e;
+    throw refuse(`cannot read values.bin (${errorCode(e)})`);
+  } finally {
+    closeSync(fd);
   }
 }
 
-export async function mergeCommand(inputs: string[], out: string, options: { lang: Lang; charts: boolean }): Promise<{ dir: string; paths: number }> {
-  const shards = inputs.flatMap(shardFolders).map((dir) => ({ dir, meta: readShardMeta(dir) })).sort((a, b) => a.meta.from - b.meta.from);
-  const first = shards[0].meta;
+export interface MergeOptions {
+  lang: Lang;
+  charts: boolean;
+  /** meta.json is read within `yamlBytes`; the merged run is bounded by `pathYears` (limits.ts). */
+  limits?: Partial<InputLimits>;
+}
+
+export async function mergeCommand(inputs: string[], out: string, options: MergeOptions): Promise<{ dir: string; paths: number; summary: MilestoneSummary }> {
+  const limits = limitsOf(options.limits);
+  const folders = inputs.flatMap(shardFolders);
+  if (folders.length > MAX_SHARDS) throw new ScenarioError({ file: inputs.join(', ') }, undefined, `${folders.length.toLocaleString('en-US')} shards: a run is split into at most ${MAX_SHARDS.toLocaleString('en-US')}`);
+  // Everything but the path range must be the same: the scenario and every file it extends, the
+  // data tables, the tool, the seed, the number of paths, the model and the threshold. Only its
+  // hash is kept of each shard's meta.json (and the first one whole): they are read one by one.
+  const runOf = (m: ShardMeta) => {
+    const { node: _node, ...provenance } = m.provenance;
+    return createHash('sha256').update(JSON.stringify({ ...m, from: 0, to: 0, provenance })).digest('hex');
+  };
+  let first: ShardMeta | undefined;
+  const read: Array<{ dir: string; from: number; to: number; run: string }> = [];
+  for (const dir of folders) {
+    const meta = readShardMeta(dir, limits.yamlBytes);
+    read.push({ dir, from: meta.from, to: meta.to, run: runOf(meta) });
+    if (!first || meta.from < first.from) first = meta;
+  }
+  if (!first) throw new ScenarioError({ file: inputs.join(', ') }, undefined, messages.notAShard('no shard folders'));
+  const shards = read.sort((a, b) => a.from - b.from);
   const size = valuesPerPath(first.layout);
   let expected = 0;
-  // Everything but the path range must be the same: the scenario and every file it extends, the
-  // data tables, the tool, the seed, the number of paths, the model and the threshold.
-  const run = (m: ShardMeta) => {
-    const { node: _node, ...provenance } = m.provenance;
-    return JSON.stringify({ ...m, from: 0, to: 0, provenance });
-  };
-  for (const { dir, meta } of shards) {
-    if (run(meta) !== run(first)) throw new ScenarioError({ file: dir }, undefined, 'this shard is of another run (scenario files, data tables, tool version, seed, paths, model or reserve threshold differ)');
+  for (const meta of shards) {
+    const { dir } = meta;
+    if (meta.run !== shards[0].run) throw new ScenarioError({ file: dir }, undefined, 'this shard is of another run (scenario files, data tables, tool version, seed, paths, model or reserve threshold differ)');
     if (meta.from !== expected) throw new ScenarioError({ file: dir }, undefined, `shards do not cover the paths without gap or overlap: expected one starting at path ${expected}`);
     expected = meta.to;
   }
   if (expected !== first.paths) throw new ScenarioError({ file: inputs.join(', ') }, undefined, `the shards cover paths 0-${expected - 1} of ${first.paths}: some are missing`);
+  // The work is bounded before anything is allocated: a meta.json of a few lines can ask for
+  // billions of values.
+  const { years, schemes } = first.layout;
+  if (first.paths * years * schemes.length > limits.pathYears) {
+    throw new ScenarioError({ file: join(shards[0].dir, 'meta.json') }, undefined, messages.mergeTooLarge(first.paths, years, schemes.length, limits.pathYears));
+  }
+  const bytesOf = (meta: { from: number; to: number }) => (meta.to - meta.from) * size * Float64Array.BYTES_PER_ELEMENT;
+  const rangeOf = (meta: { from: number; to: number }) => `${meta.from}-${meta.to - 1}`;
+  // Every values.bin has its size before the merged array is made...
+  for (const meta of shards) readShardValues(meta.dir, bytesOf(meta), rangeOf(meta));
   const values = new Float64Array(first.paths * size);
-  for (const { dir, meta } of shards) {
-    const bytes = readShardValues(dir);
-    if (bytes.byteLength !== (meta.to - meta.from) * size * 8) throw new ScenarioError({ file: join(dir, 'values.bin') }, undefined, `holds ${bytes.byteLength} bytes, not the ${(meta.to - meta.from) * size * 8} of paths ${meta.from}-${meta.to - 1}: the shard is incomplete or damaged`);
-    values.set(new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8), meta.from * size);
+  // ...and each is read straight into its place.
+  for (const meta of shards) {
+    readShardValues(meta.dir, bytesOf(meta), rangeOf(meta), Buffer.from(values.buffer, meta.from * size * Float64Array.BYTES_PER_ELEMENT, bytesOf(meta)));
   }
   const { from: _from, to: _to, ...rest } = first;
-  writeReportFolder(out, await outputFiles(rest, values, options));
-  return { dir: out, paths: first.paths };
+  const { files, summary } = await outputFiles(rest, values, options);
+  writeReportFolder(out, files);
+  return { dir: out, paths: first.paths, summary };
 }
-

@@ -12,7 +12,7 @@ import { DETAIL_BENEFIT, INJURY, MEASURE, OUTGO, PENSION } from '../model.js';
 import { addFamilyDeaths } from './family.js';
 import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
 import { invalidityRate, qualifyingShares, yearsInsured } from './qualifying.js';
-import { addDetail } from './result.js';
+import { BAND_OF_AGE, addDetail, bandIndex } from './result.js';
 import type { SchemeProjection } from './result.js';
 import { topUpRatio, wageTable } from './wageTable.js';
 import type { WageTable } from './wageTable.js';
@@ -164,6 +164,7 @@ export function insuredGroupYear(
       insurableSum += persons[x] * insurable[x];
     }
     const contributing = registered * compliance;
+    if (out.registeredByBand.length > 0) keepBands(out, persons, g, s, i, lo, hi, compliance);
     const wageBill = MONTHS * compliance * insurableSum;
     let employer: number;
     let employee: number;
@@ -396,6 +397,14 @@ function recordDeaths(scheme: SchemeAssumptions, ws: Workspace, out: SchemeProje
   const funeral = scheme.benefits.funeral;
   if (!funeral) return;
   record(ws, out, OUTGO.funeral, DETAIL_BENEFIT.funeral, g, s, i, deaths, deaths * funeral.amountByGroup[g] * funeral.index[i]);
+}
+
+/** Registered and contributing persons of one group and sex by age band, when the projection keeps them. */
+function keepBands(out: SchemeProjection, persons: Float64Array, g: number, s: number, i: number, lo: number, hi: number, compliance: number): void {
+  const registered = out.registeredByBand;
+  const at = bandIndex(i, g, s, out.groups);
+  for (let x = lo; x <= hi; x++) registered[at + BAND_OF_AGE[x]] += persons[x];
+  for (let b = BAND_OF_AGE[lo]; b <= BAND_OF_AGE[hi]; b++) out.contributingByBand[at + b] = registered[at + b] * compliance;
 }
 
 /** The year's insured totals of one group and sex: scheme flows and the tidy detail. */

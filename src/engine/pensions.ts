@@ -10,7 +10,7 @@ import type { Family } from './family.js';
 import { annuityFactors } from './valuation.js';
 import type { AnnuityCache } from './valuation.js';
 import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
-import { addDetail } from './result.js';
+import { BAND_OF_AGE, addDetail, pensionerBandIndex } from './result.js';
 import type { SchemeProjection } from './result.js';
 import { Roll, Year, cohortBase, stockIndex } from './workspace.js';
 import type { Workspace } from './workspace.js';
@@ -63,7 +63,7 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
         const awards = stockIndex(slot, g, G, cell(s, 0));
         const qs = cell(s, 0);
         if (survivors) addPensionerDeaths(ws, survivors, g, s, stock, awards, q, mortality * shock, lastAge);
-        rollBlock(ws, stock, awards, q, qs, mortality * shock, annuity, lastAge, endAge, nextIndexation);
+        rollBlock(ws, stock, awards, q, qs, mortality * shock, annuity, lastAge, endAge, nextIndexation, out.pensionersByBand, pensionerBandIndex(slot, i, g, s, G, Y));
         const sums = ws.rollSums;
         const paid = sums[Roll.Paid];
         const awarded = sums[Roll.Awarded];
@@ -96,13 +96,14 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
 /**
  * One (slot, group, sex) block of the stock through the year: deaths at q × `mortality`,
  * payments, capital values of the awards, and the survivors carried into next year with their
- * liability. Its sums go to ws.rollSums.
+ * liability. Its sums go to ws.rollSums, and the beneficiaries carried forward, by band of age,
+ * to `bands` from `bandAt` (when the projection keeps them: `bands` is empty otherwise).
  *
  * The loop over the ages carried forward has no branches, as it is the engine's hottest: the
  * ages that are not carried are a second loop (children who reach the age limit at the end of
  * the year, an award split onto the limit itself, and the last age of the table).
  */
-function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array, qs: number, mortality: number, annuity: Float64Array, lastAge: number, endAge: number, nextIndexation: number): void {
+function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array, qs: number, mortality: number, annuity: Float64Array, lastAge: number, endAge: number, nextIndexation: number, bands: Float64Array, bandAt: number): void {
   const stockCount = ws.stockCount;
   const stockAmount = ws.stockAmount;
   const newCount = ws.newCount;
@@ -147,6 +148,8 @@ function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array
     // Valued at the end of the year: next year's amount, a year older.
     liability += nextAmount * annuityNext;
   }
+  // Those carried into next year by band of this year's age, when the projection keeps them.
+  if (bands.length > 0) addBands(bands, bandAt, stockCount, stock, from, lastKept);
   // Paid this year, not carried: children reaching the age limit, an award split onto the limit
   // itself, and the last age of the table (nobody survives it).
   for (let x = Math.max(from, lastKept + 1); x <= lastAge; x++) {
@@ -175,6 +178,11 @@ function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array
   sums[Roll.Deaths] = deaths;
   sums[Roll.CapitalValue] = capitalValue;
   sums[Roll.Liability] = liability;
+}
+
+/** Adds the counts at positions from..to of a block to their bands of age (a function of its own, to keep rollBlock's loop as it was). */
+function addBands(bands: Float64Array, bandAt: number, counts: Float64Array, at: number, from: number, to: number): void {
+  for (let x = from; x <= to; x++) bands[bandAt + BAND_OF_AGE[x]] += counts[at + x];
 }
 
 /**

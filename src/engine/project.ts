@@ -44,11 +44,21 @@ export interface Shocks {
   pensionerMortality?: Float64Array;
 }
 
-export function project(a: Assumptions, shocks: Shocks = {}): Projection {
+/** What a projection keeps beyond the summary and the detail. */
+export interface ProjectOptions {
+  /**
+   * Registered and contributing persons and pensioners by age band (result.ts), for
+   * population.csv and the pyramids. Off by default: the many projections of the sensitivity
+   * and stochastic runs do not pay for it.
+   */
+  bands?: boolean;
+}
+
+export function project(a: Assumptions, shocks: Shocks = {}, options: ProjectOptions = {}): Projection {
   const G = a.groups.length;
   const Y = a.years;
   const population = projectPopulation(a);
-  const results = a.schemes.map((s) => allocateScheme(s.id, s.kind, s.label, Y, G));
+  const results = a.schemes.map((s) => allocateScheme(s.id, s.kind, s.label, Y, G, options.bands === true));
   const logProfile = logProfiles(a);
   const workspaces = a.schemes.map((s) => allocateWorkspace(s, G, Y, logProfile));
   const funds = createFundState(a);

@@ -5,8 +5,15 @@
  */
 import type { Label } from '../assumptions/types.js';
 import type { OutgoColumn, SchemeKind } from '../model.js';
-import { DETAIL_BENEFITS, DETAIL_MEASURES, OUTGO_COLUMNS } from '../model.js';
-import { SEXES } from './layout.js';
+import { DETAIL_BENEFITS, DETAIL_MEASURES, OUTGO_COLUMNS, PENSION_TYPES_BY_KIND } from '../model.js';
+import { AGES, SEXES } from './layout.js';
+
+/** Width of the age bands persons are kept by (population.csv, the pyramids): 0–4, 5–9, …, 110. */
+export const BAND_YEARS = 5;
+/** Bands 0–4 … 105–109 and 110 alone (the last age). */
+export const AGE_BANDS = Math.ceil(AGES / BAND_YEARS);
+/** The band of each age 0–110. */
+export const BAND_OF_AGE = Uint8Array.from({ length: AGES }, (_, x) => Math.floor(x / BAND_YEARS));
 
 export interface SchemeProjection {
   id: string;
@@ -39,6 +46,19 @@ export interface SchemeProjection {
   liabilityEnd: Float64Array;
   /** `[benefit][measure][group][sex][year]`; see detailIndex. */
   detail: Float64Array;
+  /**
+   * Registered and contributing persons by age band (BAND_OF_AGE, age last birthday in the
+   * year), `[year][group][sex][band]`; see bandIndex. Kept where the engine computes them, and
+   * only when the projection is asked to keep bands (project's `bands` option): empty otherwise.
+   */
+  registeredByBand: Float64Array;
+  contributingByBand: Float64Array;
+  /**
+   * Beneficiaries at the end of the year by pension type (the kind's, in PENSION_TYPES_BY_KIND
+   * order) and age band (age last birthday in the year), `[type][year][group][sex][band]`; see
+   * pensionerBandIndex. Empty unless bands are kept.
+   */
+  pensionersByBand: Float64Array;
   groups: number;
   years: number;
 }
@@ -50,8 +70,9 @@ export interface Projection {
   schemes: SchemeProjection[];
 }
 
-export function allocateScheme(id: string, kind: SchemeKind, label: Label, years: number, groups: number): SchemeProjection {
+export function allocateScheme(id: string, kind: SchemeKind, label: Label, years: number, groups: number, bands = false): SchemeProjection {
   const series = () => new Float64Array(years);
+  const banded = bands ? years * groups * SEXES * AGE_BANDS : 0;
   const outgo = Object.fromEntries(OUTGO_COLUMNS.map((c) => [c, series()])) as Record<OutgoColumn, Float64Array>;
   return {
     id,
@@ -73,6 +94,9 @@ export function allocateScheme(id: string, kind: SchemeKind, label: Label, years
     capitalValueNewAwards: series(),
     liabilityEnd: series(),
     detail: new Float64Array(DETAIL_BENEFITS.length * DETAIL_MEASURES.length * groups * SEXES * years),
+    registeredByBand: new Float64Array(banded),
+    contributingByBand: new Float64Array(banded),
+    pensionersByBand: new Float64Array(PENSION_TYPES_BY_KIND[kind].length * banded),
     groups,
     years,
   };
@@ -81,6 +105,16 @@ export function allocateScheme(id: string, kind: SchemeKind, label: Label, years
 /** Index into `detail` of (benefit, measure, group, sex) at year 0; add the year index. */
 export function detailIndex(benefit: number, measure: number, group: number, sex: number, groups: number, years: number): number {
   return (((benefit * DETAIL_MEASURES.length + measure) * groups + group) * SEXES + sex) * years;
+}
+
+/** Index into registeredByBand and contributingByBand of band 0 of (year index, group, sex). */
+export function bandIndex(i: number, group: number, sex: number, groups: number): number {
+  return ((i * groups + group) * SEXES + sex) * AGE_BANDS;
+}
+
+/** Index into pensionersByBand of band 0 of (pension type slot of the kind, year index, group, sex). */
+export function pensionerBandIndex(slot: number, i: number, group: number, sex: number, groups: number, years: number): number {
+  return (((slot * years + i) * groups + group) * SEXES + sex) * AGE_BANDS;
 }
 
 /** Adds to one detail value of year index i. */

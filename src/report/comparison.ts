@@ -6,26 +6,83 @@
 import Papa from 'papaparse';
 import { schemeTotals } from '../engine/result.js';
 import type { Projection } from '../engine/result.js';
+import type { Assumptions, Label } from '../assumptions/types.js';
 import type { Measures } from '../measures/types.js';
+import type { Scenario } from '../scenario/schema.js';
 import { formatMeasure, measureRows } from './measures.js';
 import type { MeasureRow } from './measures.js';
 
-/** The rows of one scenario that a comparison sets side by side. */
+/** A scheme of a compared scenario: its label, whether it keeps a fund, and its cover by group. */
+export interface ComparedScheme {
+  id: string;
+  label: Label;
+  ownFund: boolean;
+  /** Each covered group's cover entry as canonical text, to tell which groups an option extends. */
+  cover: Record<string, string>;
+}
+
+/**
+ * The rows of one scenario that a comparison sets side by side, and what the report needs to
+ * name and value them. Plain data: a worker thread sends it back by copy.
+ */
 export interface ScenarioRows {
   id: string;
   title: string;
+  description: string;
   rows: MeasureRow[];
+  startYear: number;
+  years: number;
+  currency: string;
+  /** The discount rate by year: an option's differences are valued at the baseline's. */
+  discountRate: number[];
+  schemes: ComparedScheme[];
+  groups: Array<{ id: string; label: Label }>;
+  /** The resolved scenario, for the assumptions in which an option differs from the baseline. */
+  resolved: Scenario;
 }
 
-/** Measures and the yearly flows of the summary, as rows. */
-export function comparisonRows(id: string, title: string, p: Projection, m: Measures): ScenarioRows {
+/** JSON with the keys of every mapping sorted: the same cover is the same text however it was merged. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Measures and the yearly flows of the summary, as rows, with the scenario's names and cover. */
+export function comparisonRows(scenario: Scenario, a: Assumptions, p: Projection, m: Measures): ScenarioRows {
   const rows = measureRows(m);
   for (const s of p.schemes) {
     for (const [measure, values] of schemeTotals(s)) {
       for (let i = 0; i < p.years; i++) rows.push({ scheme: s.id, measure, benefit: '', group: '', from: p.startYear + i, to: p.startYear + i, value: values[i] });
     }
   }
-  return { id, title, rows };
+  const schemes = p.schemes.map((s, k): ComparedScheme => {
+    const cover = scenario.schemes.find((item) => item.id === s.id)?.cover ?? {};
+    return {
+      id: s.id,
+      label: { ...s.label },
+      ownFund: m.schemes[k].ownFund,
+      cover: Object.fromEntries(Object.entries(cover).map(([group, entry]) => [group, canonical(entry)])),
+    };
+  });
+  return {
+    id: scenario.scenario.id,
+    title: scenario.scenario.title,
+    description: scenario.scenario.description ?? '',
+    rows,
+    startYear: p.startYear,
+    years: p.years,
+    currency: a.currency,
+    discountRate: Array.from(a.economy.discountRate),
+    schemes,
+    groups: a.groups.map((g) => ({ id: g.id, label: { ...g.label } })),
+    resolved: scenario,
+  };
 }
 
 const keyOf = (r: MeasureRow) => `${r.scheme}|${r.measure}|${r.benefit}|${r.group}|${r.from}|${r.to}`;
@@ -60,6 +117,29 @@ export function compareScenarios(scenarios: readonly ScenarioRows[]): Comparison
 /** Option minus the first scenario; null where either is missing or undefined. */
 export function difference(a: number | null | undefined, b: number | null | undefined): number | null {
   return a === null || a === undefined || b === null || b === undefined ? null : a - b;
+}
+
+const indexes = new WeakMap<ComparisonTable, Map<string, number>>();
+
+/** The row of a key in the table (-1 if none); the key's benefit and group default to ''. */
+export function rowOf(t: ComparisonTable, key: { scheme: string; measure: string; benefit?: string; group?: string; from: number; to: number }): number {
+  let index = indexes.get(t);
+  if (!index) {
+    index = new Map(t.keys.map((k, i) => [keyOf(k), i]));
+    indexes.set(t, index);
+  }
+  return index.get(`${key.scheme}|${key.measure}|${key.benefit ?? ''}|${key.group ?? ''}|${key.from}|${key.to}`) ?? -1;
+}
+
+/** Scenario j's value of a key: undefined where it has no such row, null where it is undefined. */
+export function valueOf(t: ComparisonTable, j: number, key: Parameters<typeof rowOf>[1]): number | null | undefined {
+  const k = rowOf(t, key);
+  return k < 0 ? undefined : t.values[k][j];
+}
+
+/** Scenario j's yearly values of a scheme's measure over `years` (null where it has none). */
+export function yearly(t: ComparisonTable, j: number, scheme: string, measure: string, years: readonly number[]): Array<number | null> {
+  return years.map((year) => valueOf(t, j, { scheme, measure, from: year, to: year }) ?? null);
 }
 
 export function comparisonCsv(t: ComparisonTable): string {

@@ -1,15 +1,18 @@
 /**
  * `measures.csv`: the ILO financing measures, tidy: scheme, measure, benefit, group, from, to,
- * value. Per-year measures have from = to = the year; period measures span their period;
+ * value, unit. Per-year measures have from = to = the year; period measures span their period;
  * per-group measures cover the whole horizon. An undefined ratio (a zero denominator) is an
- * empty value.
+ * empty value. The unit says how to read the value: `share` (of insurable wages: 0.0125 is
+ * 1.25%), `years` (of benefits and expenses), the currency code (money), `year`, or `ratio`.
  */
 import Papa from 'papaparse';
 import { PENSION_TYPES } from '../model.js';
 import type { Measures } from '../measures/types.js';
+import { discountFrom } from '../measures/discount.js';
+import type { SchemeProjection } from '../engine/result.js';
 import { money, persons } from './format.js';
 
-export const MEASURE_COLUMNS = ['scheme', 'measure', 'benefit', 'group', 'from', 'to', 'value'] as const;
+export const MEASURE_COLUMNS = ['scheme', 'measure', 'benefit', 'group', 'from', 'to', 'value', 'unit'] as const;
 
 export interface MeasureRow {
   scheme: string;
@@ -30,6 +33,20 @@ export function formatMeasure(measure: string, value: number | null): string {
   if (measure === 'registered' || measure === 'contributing') return persons(value);
   if (measure.startsWith('pv_') || MONEY_MEASURES.has(measure)) return money(value);
   return value.toFixed(8);
+}
+
+/** Measures in shares of the insurable wage bill (rates). */
+const SHARE_MEASURES = new Set(['contribution_rate', 'payg_cost_rate', 'terminal_funding_cost_rate', 'general_average_premium', 'scaled_premium', 'break_even_rate']);
+
+/** The unit of a measure's value: `share`, `years`, `year`, `ratio`, or the currency code for money. */
+export function measureUnit(measure: string, currency: string): string {
+  if (SHARE_MEASURES.has(measure)) return 'share';
+  if (measure === 'reserve_ratio') return 'years';
+  if (measure === 'depletion_year') return 'year';
+  if (measure === 'funding_ratio' || measure === 'benefit_contribution_ratio') return 'ratio';
+  if (measure === 'registered' || measure === 'contributing') return 'persons';
+  if (measure.startsWith('pv_') || MONEY_MEASURES.has(measure)) return currency;
+  throw new Error(`measures.csv: no unit for the measure ${measure}`);
 }
 
 export function measureRows(m: Measures): MeasureRow[] {
@@ -65,7 +82,25 @@ export function measureRows(m: Measures): MeasureRow[] {
   return rows;
 }
 
-export function measuresCsv(m: Measures): string {
-  const data = measureRows(m).map((r) => [r.scheme, r.measure, r.benefit, r.group, String(r.from), String(r.to), formatMeasure(r.measure, r.value)]);
+/** `currency`: the scenario's currency code, the unit of money. */
+export function measuresCsv(m: Measures, currency: string): string {
+  const data = measureRows(m).map((r) => [r.scheme, r.measure, r.benefit, r.group, String(r.from), String(r.to), formatMeasure(r.measure, r.value), measureUnit(r.measure, currency)]);
   return Papa.unparse({ fields: [...MEASURE_COLUMNS], data }, { newline: '\n' }) + '\n';
+}
+
+/**
+ * The contribution rates in force over years [from, to] (indices, inclusive) as one level rate:
+ * PV(contributions) / PV(insurable wage bill), cash flows mid-year, discounted at `rates` — what
+ * a general average premium or a scaled premium over the same period is compared with (the
+ * scheme's rates finance the period when it is at least the premium). Null without a wage bill.
+ */
+export function legislatedLevelRate(s: SchemeProjection, rates: Float64Array, from: number, to: number): number | null {
+  const discount = discountFrom(rates, from);
+  let contributions = 0;
+  let wageBill = 0;
+  for (let i = from; i <= to; i++) {
+    contributions += discount.mid[i] * s.contributions[i];
+    wageBill += discount.mid[i] * s.wageBill[i];
+  }
+  return wageBill > 0 ? contributions / wageBill : null;
 }

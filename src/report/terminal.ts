@@ -65,3 +65,88 @@ export function table(header: string[], rows: string[][]): string[] {
   const line = (cells: string[]) => '  ' + cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   return [line(header), ...rows.map(line)];
 }
+
+/** The numbers a workshop watches, per scheme: the GAP over the whole horizon, the depletion year, reserve ratios 10 and 25 years on. */
+export interface Headline {
+  scheme: string;
+  label: string;
+  ownFund: boolean;
+  gap: { from: number; to: number; rate: number | null } | null;
+  depletionYear: number | null;
+  reserveRatios: Array<{ year: number; value: number | null }>;
+}
+
+export function headlineOf(p: Projection, m: Measures): Headline[] {
+  const later = [10, 25].filter((n) => n < p.years);
+  return p.schemes.map((s, k) => {
+    const ms = m.schemes[k];
+    return {
+      scheme: s.id,
+      label: s.label.en,
+      ownFund: ms.ownFund,
+      gap: ms.generalAveragePremium[ms.generalAveragePremium.length - 1] ?? null,
+      depletionYear: ms.depletionYear,
+      reserveRatios: later.map((n) => ({ year: p.startYear + n, value: ms.reserveRatio[n] })),
+    };
+  });
+}
+
+function depletionText(h: Headline): string {
+  return h.ownFund ? String(h.depletionYear ?? 'none') : 'n/a (pooled)';
+}
+
+/** A reserve ratio, or "depleted" from the depletion year on (nothing is said of a negative fund). */
+function reserveText(h: Headline, r: { year: number; value: number | null }): string {
+  return h.depletionYear !== null && r.year >= h.depletionYear ? 'depleted' : ratioText(r.value);
+}
+
+/** One line per scheme: "Invalidity (invalidity): GAP 2025–2100 1.59%; depletion 2035; reserve ratio 2035 depleted, 2050 depleted". */
+export function headlineLines(headline: readonly Headline[]): string[] {
+  return headline.map((h) => {
+    const gap = h.gap ? `GAP ${h.gap.from}–${h.gap.to} ${percent(h.gap.rate)}` : 'GAP n/a';
+    const reserve = h.reserveRatios.length > 0 ? `; reserve ratio ${h.reserveRatios.map((r) => `${r.year} ${reserveText(h, r)}`).join(', ')}` : '';
+    return `${h.label} (${h.scheme}): ${gap}; depletion ${depletionText(h)}${reserve}`;
+  });
+}
+
+/** The change between two rates as shown ("2.10%" → "2.35%"), in basis points: "+25 bp". */
+function basisPoints(before: string, after: string): string {
+  const bp = Math.round((parseFloat(after) - parseFloat(before)) * 100);
+  return `${bp >= 0 ? '+' : ''}${bp} bp`;
+}
+
+/**
+ * What changed in the headline since the previous run, one line per scheme that changed, as
+ * shown (a change too small to show is no change): "Invalidity (invalidity): GAP 1.59% → 1.84%
+ * (+25 bp); depletion 2035 → 2037; reserve ratio 2050 3.10 → 2.95". Schemes added or removed
+ * are said so; nothing changed gives one line saying that.
+ */
+export function headlineChanges(before: readonly Headline[], after: readonly Headline[]): string[] {
+  const lines: string[] = [];
+  for (const h of after) {
+    const old = before.find((b) => b.scheme === h.scheme);
+    if (!old) {
+      lines.push(`${h.label} (${h.scheme}): new scheme`);
+      continue;
+    }
+    const parts: string[] = [];
+    const gapBefore = old.gap ? percent(old.gap.rate) : 'n/a';
+    const gapAfter = h.gap ? percent(h.gap.rate) : 'n/a';
+    const period = h.gap && old.gap && (h.gap.from !== old.gap.from || h.gap.to !== old.gap.to) ? ` (${old.gap.from}–${old.gap.to} → ${h.gap.from}–${h.gap.to})` : '';
+    if (gapBefore !== gapAfter || period) {
+      const bp = old.gap?.rate != null && h.gap?.rate != null && gapBefore !== gapAfter ? ` (${basisPoints(gapBefore, gapAfter)})` : '';
+      parts.push(`GAP ${gapBefore} → ${gapAfter}${bp}${period}`);
+    }
+    if (depletionText(old) !== depletionText(h)) parts.push(`depletion ${depletionText(old)} → ${depletionText(h)}`);
+    const reserve = h.reserveRatios.flatMap((r) => {
+      const o = old.reserveRatios.find((x) => x.year === r.year);
+      const was = o ? reserveText(old, o) : 'n/a';
+      const now = reserveText(h, r);
+      return was === now ? [] : [`${r.year} ${was} → ${now}`];
+    });
+    if (reserve.length > 0) parts.push(`reserve ratio ${reserve.join(', ')}`);
+    if (parts.length > 0) lines.push(`${h.label} (${h.scheme}): ${parts.join('; ')}`);
+  }
+  for (const old of before) if (!after.some((h) => h.scheme === old.scheme)) lines.push(`${old.label} (${old.scheme}): scheme removed`);
+  return lines.length > 0 ? lines : ['no change in the headline numbers'];
+}

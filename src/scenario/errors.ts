@@ -2,6 +2,8 @@
  * Errors a user can cause. A ScenarioError carries the place (file, line, column, key) as
  * data; `formatScenarioError` renders it. The CLI prints it without a stack trace and exits 2.
  */
+import { oneLine } from '../text/control.js';
+
 export interface SourcePlace {
   file: string;
   line?: number;
@@ -33,7 +35,8 @@ export function formatScenarioError(error: ScenarioError): string {
     if (error.column !== undefined) where += `:${error.column}`;
   }
   const key = error.key ? ` ${error.key}:` : '';
-  return `${where}:${key} ${error.message}`;
+  // One error, one line: a key or a file name with a line break in it cannot fake another line.
+  return oneLine(`${where}:${key} ${error.message}`);
 }
 
 export function isScenarioError(e: unknown): e is ScenarioError {

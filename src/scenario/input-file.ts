@@ -5,9 +5,9 @@
  * ever, /dev/zero would fill the memory, a 27 MB YAML file would exhaust the heap in parsing.
  * Which folders a file may come from is the caller's rule (load.ts); this module reads.
  */
-import { closeSync, fstatSync, openSync, readSync, readdirSync, constants } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, constants } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ScenarioError } from './errors.js';
 import { closest } from './suggest.js';
 import { messages } from '../messages.js';
@@ -60,7 +60,8 @@ function tooLarge(displayPath: string, kind: InputKind, maxBytes: number): Scena
   return new ScenarioError({ file: displayPath }, undefined, messages.fileTooLarge(kind, maxBytes));
 }
 
-function whatItIs(stats: Stats): string {
+/** What a file that is not a regular file is, in words. */
+export function whatItIs(stats: Stats): string {
   if (stats.isDirectory()) return 'a folder';
   if (stats.isFIFO()) return 'a FIFO (named pipe)';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
@@ -95,3 +96,52 @@ export function errorCode(e: unknown): string {
   return String(e);
 }
 
+/** Whether an entry of that name exists (a link that leads nowhere does). */
+export function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where a path really is, links resolved, also when it does not exist: the real path of its
+ * nearest existing ancestor with the rest appended (`s/etc/shadov`, with `s/etc` a link to
+ * /etc, is /etc/shadov). Undefined when that cannot be known (an entry on the way is a link
+ * that leads nowhere, or cannot be read): such a path counts as outside every allowed folder,
+ * so whether a file outside exists is never told.
+ */
+export function canonical(path: string): string | undefined {
+  const rest: string[] = [];
+  let head = resolve(path);
+  for (;;) {
+    try {
+      return join(realpathSync(head), ...rest);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') return undefined;
+      if (code === 'ENOENT' && exists(head)) return undefined;
+      const parent = dirname(head);
+      if (parent === head) return undefined;
+      rest.unshift(basename(head));
+      head = parent;
+    }
+  }
+}
+
+/** Whether `path` is `folder` or lies below it (both as given: resolve them first). */
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Whether a path, links resolved, lies in one of the folders, links resolved. */
+export function isWithin(path: string, folders: readonly string[]): boolean {
+  const real = canonical(path);
+  return real !== undefined && folders.some((folder) => {
+    const f = canonical(folder);
+    return f !== undefined && isInside(real, f);
+  });
+}

@@ -3,8 +3,8 @@
  * cross-references a schema cannot see). Output: a validated scenario that knows where each of
  * its keys came from, so that every later stage can report an error at file:line:column.
  */
-import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { canonical, isWithin } from './input-file.js';
 import { ScenarioError, formatKeyPath } from './errors.js';
 import type { KeyPath, SourcePlace } from './errors.js';
 import { isPlainObject, mergeScenario } from './merge.js';
@@ -57,9 +57,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   // Scenario files travel by e-mail: a file one of them names (a parent, a data table) is read
   // only from the project, the folder of the file that names it, or a folder the user allows.
   const isAllowed = (path: string, namedBy: string) =>
-    [PROJECT_ROOT, dirname(namedBy), ...allowPaths].some((folder) => isInside(realPath(path), realPath(folder)));
+    isWithin(path, [PROJECT_ROOT, dirname(namedBy), ...allowPaths]);
 
-  const files = readChain(resolve(file), limits.yamlBytes, isAllowed);
+  const files = readChain(resolve(file), limits.yamlBytes, isAllowed, (path) => canonical(path) ?? path);
   let merged: unknown = {};
   const problems: Array<MergeProblem & { source: SourceFile }> = [];
   for (let i = files.length - 1; i >= 0; i--) {
@@ -113,22 +113,35 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   };
 
   const loaded: LoadedScenario = { scenario, files, merged: mergedData, locate, error, tablePath, limits };
-  const referenceErrors = checkReferences(loaded);
+  // Errors of references are located up to the limit only: 40,000 bad cover keys are counted.
+  let located = 0;
+  const cheapError = (path: KeyPath, message: string, at?: 'key' | 'value') =>
+    ++located <= MAX_ERRORS ? error(path, message, at) : new ScenarioError({ file: files[0].displayPath }, formatKeyPath(path), message);
+  const referenceErrors = checkReferences({ ...loaded, error: cheapError });
   if (referenceErrors.length > 0) throw withOthers(referenceErrors);
   return loaded;
 }
 
 /**
  * The work a scenario asks for, bounded before any of it is done: a few lines of YAML can ask
- * for 250 groups over 500 years, which ran out of memory after 45 s.
+ * for 250 groups over 500 years, which ran out of memory after 45 s. Every scheme keeps every
+ * group's cells (and a scheme-year costs about a group-year more), so the count is
+ * years × 222 × (groups × (schemes + 1) + schemes).
  */
+export function projectionCells(scenario: Scenario): number {
+  const years = scenario.projection.end_year - scenario.projection.start_year + 1;
+  const schemes = scenario.schemes.length;
+  return years * CELLS_PER_GROUP_YEAR * (scenario.groups.length * (schemes + 1) + schemes);
+}
+
 function checkWork(scenario: Scenario, limits: InputLimits, error: (path: KeyPath, message: string, at?: 'key' | 'value') => ScenarioError): ScenarioError | undefined {
   const years = scenario.projection.end_year - scenario.projection.start_year + 1;
-  const covered = scenario.schemes.reduce((sum, s) => sum + Object.keys(s.cover).length, 0);
-  const cells = (scenario.groups.length + covered) * years * CELLS_PER_GROUP_YEAR;
+  const cells = projectionCells(scenario);
   if (cells > limits.cells) return error(['projection', 'end_year'], messages.workTooLarge(cells, limits.cells));
   const paths = scenario.stochastic?.paths;
-  if (paths !== undefined && paths * years > limits.pathYears) return error(['stochastic', 'paths'], messages.pathsTooMany(paths, years, limits.pathYears));
+  if (paths !== undefined && paths * years * scenario.schemes.length > limits.pathYears) {
+    return error(['stochastic', 'paths'], messages.pathsTooMany(paths, years, scenario.schemes.length, limits.pathYears));
+  }
   return undefined;
 }
 
@@ -142,15 +155,23 @@ function withOthers(errors: ScenarioError[], skipped = 0): ScenarioError {
   return first;
 }
 
-function readChain(start: string, maxBytes: number, isAllowed: (path: string, namedBy: string) => boolean): SourceFile[] {
+/** Files in one chain of extends at most: our deepest is three. */
+const MAX_CHAIN = 16;
+
+function readChain(start: string, maxBytes: number, isAllowed: (path: string, namedBy: string) => boolean, real: (path: string) => string): SourceFile[] {
   const files: SourceFile[] = [];
+  const seen: string[] = [];
+  // The size limit holds for the chain together: eight parents of 1 MB each parse as one 8 MB file.
+  let bytesLeft = maxBytes;
   let path = start;
   for (;;) {
     const child = files[files.length - 1];
     const atExtends = (): SourcePlace => (child && placeIn(child, ['scenario', 'extends'])) || { file: child?.displayPath ?? displayPathOf(path) };
-    if (files.some((f) => f.path === path)) {
+    // Compared with links resolved: `extends: d/a.yaml`, d a link to `.`, is a.yaml again.
+    if (seen.includes(real(path))) {
       throw new ScenarioError(atExtends(), 'scenario.extends', messages.extendsCycle([...files.map((f) => f.displayPath), displayPathOf(path)]));
     }
+    if (files.length >= MAX_CHAIN) throw new ScenarioError(atExtends(), 'scenario.extends', messages.extendsTooDeep(MAX_CHAIN));
     // The file on the command line is the user's choice; a parent is the scenario's, and is
     // checked before a byte of it is read, so that nothing outside is echoed in an error.
     if (child && !isAllowed(path, child.path)) {
@@ -158,17 +179,20 @@ function readChain(start: string, maxBytes: number, isAllowed: (path: string, na
     }
     let source: SourceFile;
     try {
-      source = readSourceFile(path, displayPathOf(path), maxBytes);
+      source = readSourceFile(path, displayPathOf(path), bytesLeft);
     } catch (e) {
       // A parent that cannot be read is reported at the child's extends key.
       if (child && e instanceof ScenarioError) {
         const where = e.line === undefined ? '' : `:${e.line}${e.column === undefined ? '' : `:${e.column}`}`;
-        const resolved = e.line === undefined ? ` ${messages.extendsResolved(path)}` : '';
+        // A parent not found: say how its path was read, since it is the usual mistake.
+        const resolved = e.message.startsWith(messages.cannotRead('no such file').slice(0, -1)) ? ` ${messages.extendsResolved(path)}` : '';
         throw new ScenarioError(atExtends(), 'scenario.extends', `${displayPathOf(path)}${where}: ${e.message}${resolved}`);
       }
       throw e;
     }
     files.push(source);
+    seen.push(real(path));
+    bytesLeft -= Buffer.byteLength(source.text, 'utf8');
     const block = source.data.scenario;
     const parent = isPlainObject(block) ? block.extends : undefined;
     if (parent === undefined) return files;
@@ -267,20 +291,6 @@ function originFile(path: KeyPath, merged: unknown, files: readonly SourceFile[]
     if (local && placeIn(source, local)) return source;
   }
   return files[0];
-}
-
-/** The path with symbolic links resolved, so that a link cannot lead out of an allowed folder. */
-function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
-}
-
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 export function getIn(root: unknown, path: KeyPath): unknown {

@@ -52,10 +52,21 @@ function patchItems(parent: Array<Record<string, unknown>>, child: Array<Record<
   // Positions by id, so that a list of thousands of items is patched in linear time.
   const position = new Map<unknown, number>();
   out.forEach((item, i) => position.set(item!.id, i));
+  const patched = new Set<unknown>();
   child.forEach((patch, index) => {
     const here = [...at, index];
+    // One patch per item and file: a second would silently win over the first.
+    if (patched.has(patch.id)) {
+      problems.push({ path: [...here, 'id'], message: messages.duplicateId('item', String(patch.id)) });
+      return;
+    }
+    patched.add(patch.id);
     const flags = flagsOf(patch, here, problems);
     if (!flags) return;
+    if (flags.remove && Object.keys(patch).some((key) => key !== 'id' && key !== 'remove')) {
+      problems.push({ path: [...here, 'remove'], message: messages.patchRemoveWithKeys() });
+      return;
+    }
     const item = withoutFlags(patch);
     const i = position.get(patch.id);
     if (i === undefined) {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { BOUNDS } from './bounds.js';
-import { hasControl } from '../text/control.js';
+import { hasControl, hasControlOrBreak } from '../text/control.js';
 import type { Bounds } from './bounds.js';
 import { PENSION_TYPES, SCHEME_KINDS } from '../model.js';
 import type { PensionType, SchemeKind } from '../model.js';
@@ -63,11 +63,13 @@ export const series = z
 export type Series = z.infer<typeof series>;
 
 /** Text that is printed and drawn: no control characters (an ESC in a title could rewrite the terminal). */
-const text = z.string().refine((t) => !hasControl(t), { error: 'contains a control character (such as ESC); text that is printed may hold tabs and line breaks only' });
+const text = z.string().refine((t) => !hasControl(t), { error: 'contains a control character (such as ESC or a direction override); text that is printed may hold tabs and line breaks only' });
+/** A title or a label: one line, no control characters (a line break could fake a line of output). */
+const oneLineText = z.string().refine((t) => !hasControlOrBreak(t), { error: 'contains a line break or a control character (such as ESC or a direction override): a title or a label is one line of plain text' });
 
 const label = z.union([
-  text,
-  z.strictObject({ en: text, ms: text.optional() }),
+  oneLineText,
+  z.strictObject({ en: oneLineText, ms: oneLineText.optional() }),
 ]);
 
 /** A plain number within one of the named ranges of bounds.ts (series are checked per year later). */
@@ -281,7 +283,7 @@ const stochasticModel = z.strictObject({
 export const scenarioSchema = z.strictObject({
   scenario: z.strictObject({
     id: slug.describe('The report folder is reports/<id>/.'),
-    title: text.min(1),
+    title: oneLineText.min(1),
     description: text.optional(),
     extends: z.string().optional().describe('A parent scenario file; keys here override it, deep-merged.'),
   }),
@@ -305,8 +307,9 @@ export const scenarioSchema = z.strictObject({
     mortality: tablePath.describe('CSV: sex, age, qx (and optionally year).'),
     mortality_improvement: series.default(0).describe('(series) annual reduction of qx after the last year of the table.'),
   }),
-  groups: z.array(group).min(1),
-  schemes: z.array(scheme).min(1),
+  // Bounded: each scheme draws its charts and each group its cells (limits.ts bounds the product).
+  groups: z.array(group).min(1).max(200),
+  schemes: z.array(scheme).min(1).max(10),
   mortality_multipliers: z
     .strictObject(Object.fromEntries(PENSION_TYPES.map((t) => [t, multiplier.default(1)])) as Record<PensionType, z.ZodDefault<z.ZodNumber>>)
     .prefault({}),

@@ -68,9 +68,9 @@ describe('--allow-path', () => {
     expect(result.stderr).toContain('--allow-path needs a folder');
   });
 
-  it('is an option of the commands that load scenarios only', async () => {
-    for (const command of LOADING) expect((await cli(command, '--help')).stdout, command).toContain('--allow-path');
-    for (const command of ['schema', 'merge', 'verify']) expect((await cli(command, '--help')).stdout, command).not.toContain('--allow-path');
+  it('is an option of the commands that load scenarios (and verify, which re-runs one) only', async () => {
+    for (const command of [...LOADING, 'verify']) expect((await cli(command, '--help')).stdout, command).toContain('--allow-path');
+    for (const command of ['schema', 'merge']) expect((await cli(command, '--help')).stdout, command).not.toContain('--allow-path');
     expect((await cli('--help')).stdout).not.toContain('--allow-path');
     expect((await cli('schema', '--allow-path', tempDir())).code).toBe(2);
   });
@@ -134,10 +134,23 @@ describe('values of the sensitivity command', () => {
     }
   });
 
-  it('verify takes the limits too, to re-run a report made under raised ones', async () => {
+  it('verify takes the limits and --allow-path too, to re-run a report made under them', async () => {
     const help = await cli('verify', '--help');
     expect(help.stdout).toMatch(/--max-cells/);
-    expect(help.stdout).not.toMatch(/--allow-path/);
+    expect(help.stdout).toMatch(/--allow-path/);
+  });
+});
+
+describe('run --pyramid-years', () => {
+  it('draws the pyramids of the years asked, and refuses a year outside the projection before writing', async () => {
+    const out = join(tempDir(), 'r');
+    expect((await cli('run', scenarioVariant('cells'), '--pyramid-years', '2029', '--out', out)).code).toBe(0);
+    expect(readFileSync(join(out, 'charts', 'injury-pyramid.csv'), 'utf8').split('\n')[0]).toMatch(/2029/);
+    const bad = join(tempDir(), 'r');
+    const result = await cli('run', scenarioVariant('cells'), '--pyramid-years', '2031', '--out', bad);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--pyramid-years: pyramid-years: 2031 is not a year of the projection \(2025-2030\)/);
+    expect(existsSync(bad)).toBe(false);
   });
 });
 

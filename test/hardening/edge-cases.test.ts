@@ -24,7 +24,7 @@ describe('numeric edge cases', () => {
   it('a zero population: no flows, undefined cost rates', async () => {
     const { stdout, files } = await runsCleanly(scenarioVariant('cells', (s: Yaml) => (s.groups[0].population.base = 0)));
     expect(stdout).toContain('n/a');
-    expect(files['measures.csv']).toMatch(/injury,payg_cost_rate,,,2025,2025,\n/);
+    expect(files['measures.csv']).toMatch(/injury,payg_cost_rate,,,2025,2025,,share\n/);
   });
 
   it('zero wages', async () => {
@@ -66,6 +66,6 @@ describe('numeric edge cases', () => {
       s.schemes[0].contributions.default = { employer: 0 };
       s.schemes[0].fund.initial = -1e12;
     }));
-    expect(files['measures.csv']).toMatch(/injury,depletion_year,,,2025,2124,2025\n/);
+    expect(files['measures.csv']).toMatch(/injury,depletion_year,,,2025,2124,2025,year\n/);
   });
 });

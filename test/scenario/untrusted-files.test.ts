@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CELLS } from '../../src/engine/layout.js';
 import { CELLS_PER_GROUP_YEAR } from '../../src/scenario/limits.js';
-import { cli, scenarioVariant, tempDir } from '../helpers/scenarios.js';
+import { PROJECT, cli, scenarioVariant, tempDir } from '../helpers/scenarios.js';
 import type { Yaml } from '../helpers/scenarios.js';
 
 /** A child scenario in `dir` that extends `parent` (as written, resolved from `dir`). */
@@ -95,7 +95,7 @@ describe('only regular files of a sane size are read', () => {
     const big = join(dir, 'big.yaml');
     // 1.2 MB of one long comment: cheap to parse if it were read, so only the limit refuses it.
     writeFileSync(big, `scenario: {id: big, title: big}\n#${'x'.repeat(1_200_000)}\n`);
-    expect(await refused(big)).toMatch(/big\.yaml: the file is larger than the limit of 1 MB for a scenario file \(raise it with --max-yaml-mb if you mean it\)/);
+    expect(await refused(big)).toMatch(/big\.yaml: the file is larger than the limit of 1 MB for a scenario file \(with the files it extends, together\) \(raise it with --max-yaml-mb if you mean it\)/);
     const raised = await refused(big, '--max-yaml-mb', '2');
     expect(raised).not.toMatch(/larger than the limit/);
     expect(raised).toMatch(/projection: required key "projection" is missing/);
@@ -163,24 +163,31 @@ describe('the work a scenario asks for is bounded before it is done', () => {
     expect(CELLS_PER_GROUP_YEAR).toBe(CELLS);
   });
 
-  it('250 groups to the year 2524 are refused at validation, naming the key and the limit', async () => {
+  it('at most 200 groups and 10 schemes: each scheme draws its charts, each group its cells', async () => {
+    const groups = scenarioVariant('cells', (s: Yaml) => (s.groups = Array.from({ length: 201 }, (_, k) => ({ ...structuredClone(s.groups[0]), id: `g${k}` }))));
+    expect(await refused(groups)).toMatch(/groups: a list is too large: expected at most 200|groups: .* too large/);
+    const schemes = scenarioVariant('cells', (s: Yaml) => (s.schemes = Array.from({ length: 11 }, (_, k) => ({ ...structuredClone(s.schemes[0]), id: `s${k}` }))));
+    expect(await refused(schemes)).toMatch(/schemes: .* too large: expected at most 10/);
+  });
+
+  it('190 groups to the year 2524 are refused at validation, naming the key and the limit', async () => {
     const path = scenarioVariant('cells', (s: Yaml) => {
       s.projection.end_year = 2524;
-      s.groups = Array.from({ length: 250 }, (_, k) => ({ ...structuredClone(s.groups[0]), id: `g${k}` }));
+      s.groups = Array.from({ length: 190 }, (_, k) => ({ ...structuredClone(s.groups[0]), id: `g${k}` }));
       for (const scheme of s.schemes) scheme.cover = Object.fromEntries(s.groups.map((g: Yaml) => [g.id, { coverage: 0.8, compliance: 0.9 }]));
     });
     const stderr = await refused(path);
-    // (250 groups + 2 × 250 covered) × 500 years × 222 cells.
-    expect(stderr).toMatch(/projection\.end_year: the projection asks for 83,250,000 group-sex-age-year cells .* above the limit of 10,000,000 \(raise it with --max-cells/);
+    // 500 years × 222 × (190 groups × (2 schemes + 1) + 2 schemes).
+    expect(stderr).toMatch(/projection\.end_year: the projection asks for 63,492,000 cells .* above the limit of 10,000,000 \(raise it with --max-cells/);
   }, 20_000);
 
   it('stochastic paths beyond the budget are refused in the scenario and on the command line', async () => {
     const path = scenarioVariant('cells', (s: Yaml) => (s.stochastic = { paths: 10_000_000, seed: 1, investment_return: { model: 'ar1', sd: 0.01, phi: 0.5 } }));
-    expect(await refused(path)).toMatch(/stochastic\.paths: 10,000,000 paths × 6 years is 60,000,000 path-years, above the limit of 10,000,000 \(raise it with --max-path-years/);
+    expect(await refused(path)).toMatch(/stochastic\.paths: 10,000,000 paths × 6 years × 2 schemes is 120,000,000 path-years, above the limit of 10,000,000 \(raise it with --max-path-years/);
     const small = scenarioVariant('cells', (s: Yaml) => (s.stochastic = { paths: 10, seed: 1, investment_return: { model: 'ar1', sd: 0.01, phi: 0.5 } }));
-    const result = await cli('stochastic', small, '--paths', '2000000', '--out', join(tempDir(), 'st'));
+    const result = await cli('stochastic', small, '--paths', '1000000', '--out', join(tempDir(), 'st'));
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--paths: paths: 2,000,000 paths × 6 years is 12,000,000 path-years, above the limit/);
+    expect(result.stderr).toMatch(/--paths: paths: 1,000,000 paths × 6 years × 2 schemes is 12,000,000 path-years, above the limit/);
   });
 });
 
@@ -188,7 +195,105 @@ describe('text that is printed holds no control characters', () => {
   it('a title with terminal escapes is refused, and the refusal prints none of them raw', async () => {
     const path = scenarioVariant('cells', (s: Yaml) => (s.scenario.title = 'ok\u001b]0;pwned\u0007\u001b[2J'));
     const stderr = await refused(path);
-    expect(stderr).toMatch(/scenario\.title: contains a control character \(such as ESC\)/);
+    expect(stderr).toMatch(/scenario\.title: contains a line break or a control character \(such as ESC or a direction override\)/);
     expect(stderr).not.toMatch(/[\u001b\u0007]/);
+  });
+});
+
+describe('holes an attack on the first version found', () => {
+  it('a cycle of extends through a linked folder is a cycle, and a chain is at most 16 files', async () => {
+    const dir = tempDir();
+    symlinkSync('.', join(dir, 'd'));
+    writeFileSync(join(dir, 'a.yaml'), 'scenario:\n  id: a\n  title: a\n  extends: d/a.yaml\n');
+    expect(await refused(join(dir, 'a.yaml'))).toMatch(/extends forms a cycle: .*a\.yaml -> .*d\/a\.yaml/);
+    for (let k = 0; k < 20; k++) writeFileSync(join(dir, `c${k}.yaml`), `scenario:\n  id: c${k}\n  title: c\n  extends: c${k + 1}.yaml\n`);
+    expect(await refused(join(dir, 'c0.yaml'))).toMatch(/extends goes deeper than 16 files/);
+  });
+
+  it('the size limit holds for a scenario and its parents together', async () => {
+    const dir = tempDir();
+    const padding = `#${'x'.repeat(600_000)}\n`;
+    writeFileSync(join(dir, 'parent.yaml'), `scenario: {id: p, title: p}\n${padding}`);
+    writeFileSync(join(dir, 'child.yaml'), `scenario:\n  id: c\n  title: c\n  extends: parent.yaml\n${padding}`);
+    expect(await refused(join(dir, 'child.yaml'))).toMatch(/scenario\.extends: \S*parent\.yaml: the file is larger than the limit of 0\.4\d* MB for a scenario file \(with the files it extends, together\)/);
+  });
+
+  it('40,000 references to groups that do not exist are refused at once, 20 located', async () => {
+    const path = scenarioVariant('cells', (s: Yaml) => {
+      for (let k = 0; k < 40_000; k++) s.schemes[0].cover[`x${k}`] = { coverage: 1 };
+    });
+    const stderr = await refused(path, '--max-yaml-mb', '5');
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toMatch(/schemes\[0\]\.cover\.x0: "x0" is not a group of this scenario/);
+    expect(lines[20]).toMatch(/\.\.\. and 39980 more errors/);
+  }, 10_000);
+
+  it('a cell, a key or a file name is echoed on one line and cut at 40 characters', async () => {
+    const long = scenarioVariant('cells', (_s, dir) => writeFileSync(join(dir, 'age40.csv'), `sex,age,share,entry_share\nM,40,${'1'.repeat(100_000)},1\n`));
+    const stderr = await refused(long);
+    expect(stderr).toMatch(/share: "1{40}…" is not a number/);
+    expect(stderr.length).toBeLessThan(1_000);
+    const fake = scenarioVariant('cells', (s: Yaml) => (s.economy['x\nok: scenario.yaml: valid'] = 1));
+    const lines = (await refused(fake)).trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/unknown key "x\\nok: scenario\.yaml: valid"/);
+  });
+
+  it('a title with a line break or a direction override is refused; such characters never reach the terminal', async () => {
+    const broken = scenarioVariant('cells', (s: Yaml) => (s.scenario.title = 'Baseline\n\nReport written to reports/baseline'));
+    expect(await refused(broken)).toMatch(/scenario\.title: contains a line break or a control character/);
+    const bidi = scenarioVariant('cells', (s: Yaml) => (s.economy['cod\u202eexe.txt'] = 1));
+    const stderr = await refused(bidi);
+    expect(stderr).not.toMatch(/\u202e/);
+    expect(stderr).toMatch(/cod\\u202eexe\.txt/);
+  });
+
+  it('a table of more rows than any scenario needs, or years outside 1900-2800, is refused', async () => {
+    const rows = scenarioVariant('cells', (_s, dir) => writeFileSync(join(dir, 'age40.csv'), `sex,age,share,entry_share\n${'M,40,1,1\n'.repeat(200_000)}`));
+    expect(await refused(rows)).toMatch(/age40\.csv: the table has more than 199,800 rows/);
+    const years = scenarioVariant('cells', (_s, dir) => writeFileSync(join(dir, 'flat-mortality.csv'), 'year,sex,age,qx\n-9999,M,40,0.01\n-9999,F,40,0.01\n'));
+    expect(await refused(years)).toMatch(/flat-mortality\.csv:2:1: year: -9999 is below 1900/);
+  });
+
+  it('did-you-mean names no file outside the allowed folders, even through a link', async () => {
+    const elsewhere = tempDir();
+    writeFileSync(join(elsewhere, 'shadow'), SECRET);
+    const dir = tempDir();
+    symlinkSync(elsewhere, join(dir, 'etc'));
+    const stderr = await refused(child(dir, 'etc/shadov'));
+    expect(stderr).toMatch(/is outside the project and the scenario's folder/);
+    expect(stderr).not.toMatch(/did you mean/);
+  });
+
+  it('a YAML syntax error in a file that is no scenario does not quote its text', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'credentials'), '[default]\n\naws_secret_access_key = NOT-FOR-YOUR-EYES\n');
+    const stderr = await refused(child(dir, 'credentials'));
+    expect(stderr).not.toContain('NOT-FOR-YOUR-EYES');
+    expect(stderr).toMatch(/credentials:\d+:\d+: YAML syntax error/);
+  });
+
+  it('a patch file that names an item twice, or removes one while changing it, is refused', async () => {
+    const dir = tempDir();
+    const parent = join(PROJECT, 'scenarios', 'baseline-2025.yaml');
+    const write = (name: string, groups: string) => {
+      writeFileSync(join(dir, name), `scenario:\n  id: o\n  title: o\n  extends: ${parent}\ngroups:\n${groups}`);
+      return join(dir, name);
+    };
+    expect(await refused(write('twice.yaml', '  - {id: fishers, population: {base: 5}}\n  - {id: fishers, population: {base: 6}}\n'))).toMatch(/twice\.yaml:7:\d+: groups\[1\]\.id: duplicate item id "fishers"/);
+    expect(await refused(write('both.yaml', '  - {id: fishers, remove: true, population: {base: 5}}\n'))).toMatch(/both\.yaml:6:\d+: groups\[0\]\.remove: remove: true drops the item: give only its id/);
+  });
+
+  it('a stochastic run whose response would take more projections than the budget is refused', async () => {
+    const path = scenarioVariant('cells', (s: Yaml) => {
+      s.projection.end_year = 2524;
+      s.groups = Array.from({ length: 20 }, (_, k) => ({ ...structuredClone(s.groups[0]), id: `g${k}` }));
+      for (const scheme of s.schemes) scheme.cover = Object.fromEntries(s.groups.map((g: Yaml) => [g.id, { coverage: 0.8, compliance: 0.9 }]));
+      s.stochastic = { paths: 10, seed: 1, investment_return: { model: 'ar1', sd: 0.01, phi: 0.5 } };
+    });
+    const result = await cli('stochastic', path, '--out', join(tempDir(), 'st'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/measuring the stochastic response needs 2,001 projections of 6,882,000 cells each, above the limit of 300,000,000 cells in all/);
   });
 });

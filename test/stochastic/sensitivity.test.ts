@@ -48,7 +48,7 @@ describe('coverage-sim sensitivity', async () => {
     const bin = join(PROJECT, 'bin', 'coverage-sim.js');
     const threads = join(tempDir(), 'threads');
     execFileSync(process.execPath, [bin, 'sensitivity', scenario, '--out', threads, '--workers', '3'], { stdio: 'ignore' });
-    for (const f of ['sensitivity.csv', 'grid.csv', 'charts/employment_injury-tornado.png', 'charts/employment_injury-grid.png']) {
+    for (const f of ['sensitivity.csv', 'grid.csv', 'charts/employment_injury-tornado.png', 'charts/employment_injury-grid.png', 'charts/non_employment_injury-grid.png', 'report.html']) {
       expect(readFileSync(join(threads, f)).equals(readFileSync(join(out, f))), f).toBe(true);
     }
   });

@@ -111,7 +111,7 @@ describe('stochastic projections', () => {
     expect(readdirSync(shards).sort()).toEqual(['shard-0-of-3', 'shard-1-of-3', 'shard-2-of-3']);
     const merged = join(tempDir(), 'merged');
     expect((await cli('merge', shards, '--out', merged)).code).toBe(0);
-    for (const f of ['percentiles.csv', 'probabilities.csv', 'paths.csv', 'stochastic.yaml', 'charts/employment_injury-fan-fund.png']) {
+    for (const f of ['percentiles.csv', 'probabilities.csv', 'paths.csv', 'stochastic.yaml', 'charts/employment_injury-fan-fund.png', 'report.html']) {
       expect(readFileSync(join(merged, f)).equals(readFileSync(join(single, f))), f).toBe(true);
     }
     // An incomplete set of shards is refused.

@@ -1,0 +1,72 @@
+/**
+ * The files of a run: measures.csv says the unit of every value, population.csv is written
+ * with and without charts, the charts include each scheme's pyramid and coverage rates, and
+ * `verify` reproduces the new files.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { MEASURE_COLUMNS, measureUnit } from '../../src/report/measures.js';
+import { PROJECT, cli, scenarioVariant, tempDir } from '../helpers/scenarios.js';
+
+type Row = Record<string, string>;
+
+describe('the files of a run', async () => {
+  const out = join(tempDir(), 'run');
+  const run = await cli('run', join(PROJECT, 'scenarios', 'baseline-2025.yaml'), '--out', out, '--no-charts');
+  const measures = Papa.parse<Row>(readFileSync(join(out, 'measures.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+
+  it('measures.csv: the unit of each measure, after the value', () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(out, 'measures.csv'), 'utf8').split('\n', 1)[0]).toBe(MEASURE_COLUMNS.join(','));
+    expect(MEASURE_COLUMNS.at(-1)).toBe('unit');
+    const units = new Map<string, Set<string>>();
+    for (const r of measures) units.set(r.measure, (units.get(r.measure) ?? new Set()).add(r.unit));
+    expect(Object.fromEntries([...units].map(([m, u]) => [m, [...u]]))).toEqual({
+      contribution_rate: ['share'],
+      payg_cost_rate: ['share'],
+      terminal_funding_cost_rate: ['share'],
+      reserve_ratio: ['years'],
+      funding_ratio: ['ratio'],
+      liability: ['MYR'],
+      capital_value_new_awards: ['MYR'],
+      depletion_year: ['year'],
+      general_average_premium: ['share'],
+      scaled_premium: ['share'],
+      pv_wage_bill: ['MYR'],
+      pv_contributions: ['MYR'],
+      pv_benefits: ['MYR'],
+      pv_expenses: ['MYR'],
+      break_even_rate: ['share'],
+      benefit_contribution_ratio: ['ratio'],
+    });
+  });
+
+  it('money is in the scenario currency code; a measure without a unit is a bug, not an empty cell', () => {
+    expect(measureUnit('liability', 'SGD')).toBe('SGD');
+    expect(measureUnit('pv_benefits', 'SGD')).toBe('SGD');
+    expect(() => measureUnit('something_new', 'MYR')).toThrow(/no unit/);
+  });
+
+  it('population.csv is written with --no-charts too, and verify reproduces every CSV', async () => {
+    expect(existsSync(join(out, 'population.csv'))).toBe(true);
+    expect(readFileSync(join(out, '.coverage-sim-report'), 'utf8')).toContain('population.csv');
+    const verified = await cli('verify', out);
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+    expect(verified.stdout).toContain('identical: population.csv');
+    expect(verified.stdout).toContain('identical: measures.csv');
+  });
+
+  it('with charts: a pyramid and a coverage-rate chart per scheme, each with its PNG, SVG and data', async () => {
+    const dir = join(tempDir(), 'charts');
+    const result = await cli('run', scenarioVariant('cells'), '--out', dir);
+    expect(result.code, result.stderr).toBe(0);
+    for (const scheme of ['injury', 'invalidity']) {
+      for (const chart of ['pyramid', 'coverage']) for (const ext of ['png', 'svg', 'csv']) expect(existsSync(join(dir, 'charts', `${scheme}-${chart}.${ext}`)), `${scheme}-${chart}.${ext}`).toBe(true);
+    }
+    const data = readFileSync(join(dir, 'charts', 'injury-pyramid.csv'), 'utf8');
+    expect(data.split('\n', 1)[0]).toBe('label,Men 2025,Women 2025,Men 2030,Women 2030');
+    expect(data).toContain('40–44,-8000,0,');
+  });
+});

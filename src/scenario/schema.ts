@@ -34,17 +34,17 @@ export const seriesBranches = {
     .describe('An expression evaluated each year (mathjs, sandboxed) with year, t and the economy assumptions in scope.'),
   interpolated: z
     .strictObject({
-      interpolate: z.enum(['linear', 'step']),
-      values: yearTable,
+      interpolate: z.enum(['linear', 'step']).describe('linear: straight lines between the years given; step: as a year table.'),
+      values: yearTable.describe('The year table {year: value} to interpolate.'),
     })
     .describe('A year table with linear interpolation between the years given (flat outside).'),
   ramp: z
     .strictObject({
-      ramp: z.enum(['logistic', 'linear']),
-      from: z.number().int(),
-      start: z.number(),
-      target: z.number(),
-      years: z.number().positive(),
+      ramp: z.enum(['logistic', 'linear']).describe('Shape between the two ends: an S-curve (logistic) or a straight line (linear).'),
+      from: z.number().int().describe('Year the ramp leaves `start`.'),
+      start: z.number().describe('Value up to the year `from`.'),
+      target: z.number().describe('Value from the year `from + years`.'),
+      years: z.number().positive().describe('Length of the ramp, in years.'),
     })
     .describe('A take-up ramp from `start` in year `from` to `target` after `years` years.'),
   yearTable,
@@ -69,8 +69,11 @@ const oneLineText = z.string().refine((t) => !hasControlOrBreak(t), { error: 'co
 
 const label = z.union([
   oneLineText,
-  z.strictObject({ en: oneLineText, ms: oneLineText.optional() }),
-]);
+  z.strictObject({
+    en: oneLineText.describe('English label (one line).'),
+    ms: oneLineText.optional().describe('Malay label (one line); the English one when absent.'),
+  }),
+]).describe('A one-line label, or {en, ms}; the id when absent.');
 
 /** A plain number within one of the named ranges of bounds.ts (series are checked per year later). */
 const within = (b: Bounds) => z.number().min(b.min).max(b.max);
@@ -81,15 +84,15 @@ const money = within(BOUNDS.money);
 const injuryRisk = z.union([
   multiplier,
   z.strictObject({
-    temporary: multiplier.optional(),
-    permanent: multiplier.optional(),
-    fatal: multiplier.optional(),
-    medical: multiplier.optional(),
+    temporary: multiplier.optional().describe('Multiplier on the temporary-disablement incidence (default 1).'),
+    permanent: multiplier.optional().describe('Multiplier on the permanent-disablement incidence (default 1).'),
+    fatal: multiplier.optional().describe('Multiplier on the fatal-injury incidence (default 1).'),
+    medical: multiplier.optional().describe('Multiplier on the medical-care incidence (default 1).'),
   }),
-]);
+]).describe('Multiplier on the scheme\'s incidence: one number for every contingency, or one each.');
 
 const group = z.strictObject({
-  id: slug,
+  id: slug.describe('Identifier of the group, referred to by schemes.'),
   label: label.optional(),
   population: z
     .strictObject({
@@ -102,29 +105,32 @@ const group = z.strictObject({
     })
     .refine((p) => !(p.series !== undefined && p.growth !== undefined), {
       error: '`growth` goes with `base`; a `series` gives the population itself',
-    }),
-  age_structure: z.enum(['static', 'cohort']).default('static'),
+    })
+    .describe('The potential population (persons): `base` with `growth`, or a `series`.'),
+  age_structure: z.enum(['static', 'cohort']).default('static').describe('static: the age-sex table\'s shape every year; cohort: ages one year at a time with mortality, withdrawal and entrants.'),
   age_sex: tablePath.describe('CSV: sex, age, share (and entry_share for cohort groups).'),
   wage: z.strictObject({
     mean_monthly: money.describe('Mean monthly wage in the start year, in `currency`.'),
     cv: z.number().min(0).max(5).default(0).describe('Coefficient of variation of wages within an age-sex cell (lognormal).'),
-    currency: z.string().regex(/^[A-Z]{3}$/, { error: 'expected a currency code such as MYR or SGD' }).optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/, { error: 'expected a currency code such as MYR or SGD' }).optional().describe('Currency code of the wage (converted by economy.exchange_rates); the scheme currency when absent.'),
     growth: series.default('wage_growth').describe('(series) nominal wage growth; defaults to the economy\'s wage_growth.'),
     age_profile: tablePath.optional().describe('CSV: sex, age, relative (normalised so the group average is the mean).'),
-  }),
+  }).describe('Wages of the group (monthly).'),
   risk: z
     .strictObject({
-      employment_injury: injuryRisk.default(1),
-      non_employment_injury: injuryRisk.default(1),
-      invalidity: multiplier.default(1),
-      mortality: multiplier.default(1),
+      employment_injury: injuryRisk.default(1).describe('Multiplier on employment-injury incidence: one number, or {temporary, permanent, fatal, medical}.'),
+      non_employment_injury: injuryRisk.default(1).describe('Multiplier on non-employment-injury (24-hour) incidence: one number, or one per contingency.'),
+      invalidity: multiplier.default(1).describe('Multiplier on invalidity incidence.'),
+      mortality: multiplier.default(1).describe('Multiplier on general mortality (insured persons, the cohort and the group\'s pensioners).'),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('Risk multipliers of the group relative to the tables (1 = as the table).'),
   exits: z
     .strictObject({
       withdrawal: series.default(0).describe('(series) annual withdrawal rate from the group (cohort mode only).'),
     })
-    .optional(),
+    .optional()
+    .describe('Exits from a cohort group other than death.'),
 });
 
 const coverEntry = z.strictObject({
@@ -143,15 +149,15 @@ const contributionSpec = z.strictObject({
   employer: series.optional().describe('(series) employer rate on insurable wages.'),
   employee: series.optional().describe('(series) employee rate on insurable wages.'),
   flat_monthly: series.optional().describe('(series) a fixed amount per contributing person per month, instead of rates.'),
-  flat_payer: z.enum(['employer', 'employee']).default('employee'),
-});
+  flat_payer: z.enum(['employer', 'employee']).default('employee').describe('Who pays flat_monthly.'),
+}).describe('Contribution rates on insurable wages ({employer, employee}), or a flat monthly amount ({flat_monthly, flat_payer}).');
 
 const wageRelativity = z
   .number()
   .positive()
   .max(10)
   .default(1)
-  .describe('Mean wage of claimants relative to the mean of their age-sex cell (those injured, invalid or deceased tend to earn less).');
+  .describe('Ratio (default 1) of the mean wage on which this benefit is computed to the mean insured wage of the claimant\'s age-sex cell: those injured, invalid or deceased tend to earn less.');
 
 const replacementPart = {
   replacement: series.describe('(series) replacement rate of the insurable wage.'),
@@ -162,21 +168,22 @@ const replacementPart = {
 const family = {
   spouse_share: z.number().min(0).max(1).default(0.6).describe('Spouse\'s share of the full pension when there are children.'),
   sole_survivor_share: z.number().min(0).max(1).default(1).describe('Share of the full pension paid when only a spouse, or only children, survive.'),
-  child_age_limit: z.number().int().min(0).max(110).default(21),
+  child_age_limit: z.number().int().min(0).max(110).default(21).describe('Age (years) at which children\'s pensions end.'),
   family: tablePath.describe('CSV: sex, age, p_spouse, spouse_age_difference, p_children, youngest_child_age.'),
 };
 
 const benefits = z.strictObject({
   temporary_disablement: z
     .strictObject({ ...replacementPart, mean_days: series.describe('(series) mean benefit days per case.') })
-    .optional(),
+    .optional()
+    .describe('Temporary disablement benefit: a daily benefit for the days off work.'),
   permanent_disablement: z
     .strictObject({
       ...replacementPart,
       lump_sum_max_degree: z.number().min(0).max(1).default(0.2).describe('Assessed loss up to which the award is a lump sum.'),
       lump_sum_share: z.number().min(0).max(1).describe('Share of permanent-disablement awards with a degree up to lump_sum_max_degree.'),
-      mean_degree_lump_sum: z.number().min(0).max(1),
-      mean_degree_pension: z.number().min(0).max(1),
+      mean_degree_lump_sum: z.number().min(0).max(1).describe('Mean assessed loss of earning capacity (0-1) of lump-sum awards.'),
+      mean_degree_pension: z.number().min(0).max(1).describe('Mean assessed loss of earning capacity (0-1) of pension awards.'),
       commuted_share: z.number().min(0).max(1).default(0).describe('Share of new pensioners who commute part of the pension.'),
       commuted_fraction: z.number().min(0).max(1).default(0.2).describe('Fraction commuted (1/5 under Act 4).'),
       commutation: tablePath.optional().describe('CSV: sex, age, factor; the annuity factor of methodology §5 when absent.'),
@@ -189,63 +196,70 @@ const benefits = z.strictObject({
       error: 'mean_degree_pension must be at least lump_sum_max_degree',
       path: ['mean_degree_pension'],
     })
-    .optional(),
+    .optional()
+    .describe('Permanent disablement benefit: a lump sum or a pension in proportion to the assessed loss.'),
   constant_attendance: z
     .strictObject({
       monthly: series.describe('(series) monthly allowance.'),
-      share_of_new_pensions: z.number().min(0).max(1),
+      share_of_new_pensions: z.number().min(0).max(1).describe('Share (0-1) of new disablement or invalidity pensioners who get the allowance.'),
     })
-    .optional(),
-  dependants: z.strictObject({ ...replacementPart, ...family }).optional(),
+    .optional()
+    .describe('Constant attendance allowance to pensioners who need care.'),
+  dependants: z.strictObject({ ...replacementPart, ...family }).optional().describe('Dependants\' benefit on a death from the injury: pensions to the spouse and children.'),
   funeral: z
     .strictObject({
-      amount: money,
-      by_group: z.record(z.string(), money).optional(),
+      amount: money.describe('Funeral benefit per death in the start year, in the scheme currency.'),
+      by_group: z.record(z.string(), money).optional().describe('Amount per group id (e.g. repatriation), instead of amount, in the scheme currency.'),
       indexation: series.default(0).describe('(series) annual increase of the amounts.'),
     })
-    .optional(),
+    .optional()
+    .describe('Funeral benefit per death of an insured person or pensioner.'),
   medical: z
     .strictObject({ cost_per_case: money.describe('Cost per treated case in the start year, indexed by medical_inflation.') })
-    .optional(),
+    .optional()
+    .describe('Medical care of injured persons.'),
   invalidity_pension: z
     .strictObject({
-      base_rate: z.number().min(0).max(1).default(0.5),
+      base_rate: z.number().min(0).max(1).default(0.5).describe('Pension rate (share of the insurable wage) at the qualifying months.'),
       increment_per_year: z.number().min(0).max(0.1).default(0.01).describe('Added per 12 months of contributions beyond the qualifying months.'),
-      max_rate: z.number().min(0).max(1).default(0.65),
+      max_rate: z.number().min(0).max(1).default(0.65).describe('Highest pension rate (share of the insurable wage).'),
       minimum_monthly: series.default(0).describe('(series) minimum monthly pension.'),
       wage_relativity: wageRelativity,
     })
-    .optional(),
-  survivors: z.strictObject({ ...family, wage_relativity: wageRelativity }).optional(),
-});
+    .optional()
+    .describe('Invalidity pension to qualifying insured persons who become invalid.'),
+  survivors: z.strictObject({ ...family, wage_relativity: wageRelativity }).optional().describe('Survivors\' pensions on the death of a qualifying insured person or an invalidity pensioner.'),
+}).describe('The benefits the scheme pays; which ones depend on its kind.');
 export type BenefitsConfig = z.infer<typeof benefits>;
 
 
 const scheme = z.strictObject({
-  id: slug,
-  kind: z.enum(SCHEME_KINDS),
+  id: slug.describe('Identifier of the scheme (a fund, charts and report columns).'),
+  kind: z.enum(SCHEME_KINDS).describe('employment_injury, non_employment_injury or invalidity: the contingencies and benefits of the scheme.'),
   label: label.optional(),
   ages: z
     .strictObject({
-      min: z.number().int().min(0).max(110).default(15),
+      min: z.number().int().min(0).max(110).default(15).describe('First age covered (years).'),
       max: z.number().int().min(0).max(110).optional().describe('Last age covered (invalidity: 59, so cover ends at 60).'),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('Ages covered (age last birthday).'),
   fund: z
     .strictObject({
       initial: within(BOUNDS.fund).default(0).describe('Fund at the end of the year before start_year.'),
-      pooled_with: slug.nullable().default(null),
+      pooled_with: slug.nullable().default(null).describe('Id of another scheme whose fund receives this scheme\'s net cash flow; null for its own fund.'),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('The scheme\'s fund, in the scheme currency.'),
   ceiling: z.strictObject({
     monthly: series.describe('(series) monthly wage ceiling for contributions and benefits.'),
-    indexation: z.union([z.literal('none'), series]).default('none'),
-  }),
-  cover: z.record(z.string(), coverEntry),
+    indexation: z.union([z.literal('none'), series]).default('none').describe('none, or (series) the annual increase of the ceiling from the last year ceiling.monthly changes.'),
+  }).describe('The wage ceiling (monthly, scheme currency).'),
+  cover: z.record(z.string(), coverEntry).describe('Cover of each group, by group id.'),
   contributions: z.strictObject({
-    default: contributionSpec,
-    by_group: z.record(z.string(), contributionSpec).optional(),
-  }),
+    default: contributionSpec.describe('Contributions of every group without its own entry.'),
+    by_group: z.record(z.string(), contributionSpec).optional().describe('Contributions of a group, by group id.'),
+  }).describe('Contributions to the scheme.'),
   incidence: tablePath.describe('CSV: sex, age, and one column per contingency of the scheme kind.'),
   incidence_trend: z
     .record(z.string(), series)
@@ -253,75 +267,85 @@ const scheme = z.strictObject({
     .describe('(series) a time-trend factor per contingency (1 = the table as given).'),
   qualifying: z
     .strictObject({
-      min_months: z.number().int().min(0).max(120).default(24),
-      window_months: z.number().int().min(1).max(120).default(40),
-      entry_age: z.number().min(0).max(80).default(18),
+      min_months: z.number().int().min(0).max(120).default(24).describe('Months of contributions needed within the window.'),
+      window_months: z.number().int().min(1).max(120).default(40).describe('Length of the qualifying window, in months before the invalidity or death.'),
+      entry_age: z.number().min(0).max(80).default(18).describe('Age (years) from which months insured are counted.'),
     })
     .refine((q) => q.min_months <= q.window_months, { error: 'min_months cannot exceed window_months', path: ['min_months'] })
-    .prefault({}),
+    .prefault({})
+    .describe('Qualifying conditions of invalidity and survivors\' pensions.'),
   benefits,
-  indexation: z.strictObject({ pensions: series.default(0) }).prefault({}),
+  indexation: z.strictObject({ pensions: series.default(0).describe('(series) annual increase of pensions in payment.') }).prefault({}).describe('Indexation of pensions in payment.'),
   expenses: z
     .strictObject({
-      share_of_contributions: z.number().min(0).max(1).default(0),
-      share_of_benefits: z.number().min(0).max(1).default(0),
+      share_of_contributions: z.number().min(0).max(1).default(0).describe('Administrative expenses as a share (0-1) of contributions.'),
+      share_of_benefits: z.number().min(0).max(1).default(0).describe('Administrative expenses as a share (0-1) of benefits.'),
       per_insured_monthly: money.default(0).describe('Cost per registered person per month in the start year, indexed to wages.'),
     })
-    .prefault({}),
+    .prefault({})
+    .describe('Administrative expenses of the scheme.'),
   beneficiaries: tablePath
     .optional()
     .describe('CSV: type, sex, age, count, monthly_amount (and optionally group): pensions in payment at the start.'),
 });
 
+/** A file read and its SHA-256 (provenance). */
+const fileDigest = z.strictObject({
+  path: z.string().describe('Path of the file, as named.'),
+  sha256: z.string().describe('SHA-256 of its bytes, in hex.'),
+});
+
 const stochasticModel = z.strictObject({
-  model: z.enum(['ar1', 'lognormal']),
-  sd: z.number().min(0).max(10),
-  phi: z.number().min(-1).max(1).optional(),
+  model: z.enum(['ar1', 'lognormal']).describe('ar1: a persistent AR(1) deviation; lognormal: an independent factor each year (mean 1).'),
+  sd: z.number().min(0).max(10).describe('Standard deviation of the yearly innovation (absolute for a rate, of the logarithm for a factor).'),
+  phi: z.number().min(-1).max(1).optional().describe('Autocorrelation of the AR(1) deviation (ar1 only).'),
 });
 
 
 export const scenarioSchema = z.strictObject({
   scenario: z.strictObject({
     id: slug.describe('The report folder is reports/<id>/.'),
-    title: oneLineText.min(1),
-    description: text.optional(),
+    title: oneLineText.min(1).describe('One-line title, printed in reports.'),
+    description: text.optional().describe('Free text: sources and assumptions of the scenario.'),
     extends: z.string().optional().describe('A parent scenario file; keys here override it, deep-merged.'),
-  }),
+  }).describe('What the scenario is.'),
   projection: z
     .strictObject({
-      start_year: z.number().int().min(1900).max(2500),
-      end_year: z.number().int().min(1900).max(2800),
-      currency: z.string().regex(/^[A-Z]{3}$/).default('MYR'),
+      start_year: z.number().int().min(1900).max(2500).describe('First projection year (the base-year data describe its start).'),
+      end_year: z.number().int().min(1900).max(2800).describe('Last projection year (at most 500 years after the start).'),
+      currency: z.string().regex(/^[A-Z]{3}$/).default('MYR').describe('Currency code of the schemes (money amounts).'),
     })
     .refine((p) => p.end_year >= p.start_year, { error: 'end_year must not be before start_year', path: ['end_year'] })
-    .refine((p) => p.end_year - p.start_year < 500, { error: 'the projection is limited to 500 years', path: ['end_year'] }),
+    .refine((p) => p.end_year - p.start_year < 500, { error: 'the projection is limited to 500 years', path: ['end_year'] })
+    .describe('The projection period and currency.'),
   economy: z.strictObject({
-    wage_growth: series,
-    inflation: series,
-    investment_return: series,
+    wage_growth: series.describe('(series) nominal wage growth per year.'),
+    inflation: series.describe('(series) price inflation per year.'),
+    investment_return: series.describe('(series) nominal annual return on the funds.'),
     discount_rate: series.optional().describe('(series) for present values; defaults to investment_return.'),
     medical_inflation: series.optional().describe('(series) defaults to inflation.'),
-    exchange_rates: z.record(z.string().regex(/^[A-Z]{3}$/, { error: 'expected a currency code such as SGD' }), series).optional(),
-  }),
+    exchange_rates: z.record(z.string().regex(/^[A-Z]{3}$/, { error: 'expected a currency code such as SGD' }), series).optional().describe('(series each) scheme currency per unit of another currency, by currency code.'),
+  }).describe('Economic assumptions (annual rates).'),
   demography: z.strictObject({
     mortality: tablePath.describe('CSV: sex, age, qx (and optionally year).'),
     mortality_improvement: series.default(0).describe('(series) annual reduction of qx after the last year of the table.'),
-  }),
+  }).describe('General mortality.'),
   // Bounded: each scheme draws its charts and each group its cells (limits.ts bounds the product).
-  groups: z.array(group).min(1).max(200),
-  schemes: z.array(scheme).min(1).max(10),
+  groups: z.array(group).min(1).max(200).describe('The groups of workers (potential populations).'),
+  schemes: z.array(scheme).min(1).max(10).describe('The schemes projected.'),
   mortality_multipliers: z
-    .strictObject(Object.fromEntries(PENSION_TYPES.map((t) => [t, multiplier.default(1)])) as Record<PensionType, z.ZodDefault<z.ZodNumber>>)
-    .prefault({}),
+    .strictObject(Object.fromEntries(PENSION_TYPES.map((t) => [t, multiplier.default(1).describe(`Mortality of ${t.replace(/_/g, ' ')} beneficiaries as a multiple of general mortality.`)])) as Record<PensionType, z.ZodDefault<z.ZodNumber>>)
+    .prefault({})
+    .describe('Beneficiaries\' mortality as a multiple of general mortality, by pension type.'),
   stochastic: z
     .strictObject({
-      paths: z.number().int().min(1).max(10_000_000),
+      paths: z.number().int().min(1).max(10_000_000).describe('Number of paths (--paths overrides).'),
       // A 32-bit seed: every value gives its own streams (random.ts).
-      seed: z.number().int().min(0).max(2 ** 32 - 1),
-      investment_return: stochasticModel.optional(),
-      wage_growth: stochasticModel.optional(),
-      incidence: stochasticModel.optional(),
-      mortality: stochasticModel.optional(),
+      seed: z.number().int().min(0).max(2 ** 32 - 1).describe('Seed of the random streams, 0 to 2^32-1 (--seed overrides).'),
+      investment_return: stochasticModel.optional().describe('Deviation of the investment return from the scenario\'s path (ar1).'),
+      wage_growth: stochasticModel.optional().describe('Deviation of nominal wage growth from the scenario\'s path (ar1).'),
+      incidence: stochasticModel.optional().describe('A yearly factor on every contingency (lognormal).'),
+      mortality: stochasticModel.optional().describe('A yearly factor on mortality (lognormal or ar1).'),
       correlation: z
         .record(
           z.string().regex(/^(investment_return|wage_growth|incidence|mortality)__(investment_return|wage_growth|incidence|mortality)$/, {
@@ -329,7 +353,8 @@ export const scenarioSchema = z.strictObject({
           }),
           z.number().min(-1).max(1),
         )
-        .optional(),
+        .optional()
+        .describe('Correlation (-1 to 1) of the innovations of a pair of modelled assumptions, such as investment_return__wage_growth.'),
     })
     .optional()
     .describe('Used by the stochastic command only.'),
@@ -343,12 +368,12 @@ export const scenarioSchema = z.strictObject({
     .describe('Options of the ILO financing measures.'),
   provenance: z
     .strictObject({
-      tool: z.string(),
-      version: z.string(),
-      node: z.string(),
-      seed: z.number().int().nullable().optional(),
-      scenario_files: z.array(z.strictObject({ path: z.string(), sha256: z.string() })),
-      data_files: z.array(z.strictObject({ path: z.string(), sha256: z.string() })),
+      tool: z.string().describe('Name of the tool that wrote the file.'),
+      version: z.string().describe('Version of coverage-sim.'),
+      node: z.string().describe('Version of Node.js.'),
+      seed: z.number().int().nullable().optional().describe('Seed of a stochastic run; null otherwise.'),
+      scenario_files: z.array(fileDigest).describe('The scenario files read (the file and its parents).'),
+      data_files: z.array(fileDigest).describe('The data tables read.'),
     })
     .optional()
     .describe('Written by coverage-sim in scenario.resolved.yaml: what a report was computed from. Not used by the projection.'),

@@ -151,22 +151,30 @@ export function allowedKeysAt(path: KeyPath): string[] {
   return def?.type === 'object' ? Object.keys(def.shape as object) : [];
 }
 
-interface Def {
+export interface Def {
   type: string;
   [key: string]: unknown;
 }
 
-function defOf(schema: unknown): Def | undefined {
+export function defOf(schema: unknown): Def | undefined {
   return (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
 }
 
-function unwrap(schema: unknown): unknown {
+/** A schema and the wrappers it is made of (optional, default, pipe, ...), outermost first. */
+export function schemaLayers(schema: unknown): unknown[] {
+  const out = [schema];
   let s = schema;
   for (let i = 0; i < 10; i++) {
     const def = defOf(s);
     if (def && ['optional', 'default', 'prefault', 'nullable', 'readonly', 'nonoptional', 'catch'].includes(def.type)) s = def.innerType;
     else if (def?.type === 'pipe') s = def.in;
     else break;
+    out.push(s);
   }
-  return s;
+  return out;
+}
+
+function unwrap(schema: unknown): unknown {
+  const layers = schemaLayers(schema);
+  return layers[layers.length - 1];
 }

@@ -9,25 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { scenarioSchema, series, seriesBranches } from '../../src/scenario/schema.js';
 
-interface Def {
-  type: string;
-  [key: string]: unknown;
-}
-const defOf = (schema: unknown): Def | undefined => (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
-
-/** The schema and the wrappers it is made of, outermost first. */
-function layers(schema: unknown): unknown[] {
-  const out = [schema];
-  let s = schema;
-  for (let i = 0; i < 10; i++) {
-    const def = defOf(s);
-    if (def && ['optional', 'default', 'prefault', 'nullable', 'readonly', 'nonoptional', 'catch'].includes(def.type)) s = def.innerType;
-    else if (def?.type === 'pipe') s = def.in;
-    else break;
-    out.push(s);
-  }
-  return out;
-}
+import { defOf, schemaLayers as layers } from '../../src/scenario/issues.js';
 
 /** Shared building blocks whose description is generic, not a key's own. */
 const SHARED: unknown[] = [series, ...Object.values(seriesBranches)];

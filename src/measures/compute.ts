@@ -3,7 +3,8 @@
  * its assumptions. Reads results; projects nothing.
  *
  * Expenses are E = a·C + b·B + c (a share of contributions, a share of benefits and a cost per
- * insured person), so a level rate π that pays benefits and expenses solves
+ * insured person). Every cost rate, of a year or a period, is the rate that pays benefits and
+ * the expenses it itself incurs (`costRate`); over a period, a level rate π solves
  *   F0 + Σ_t m_t·(π(1 − a)·S_t − (1 + b)·B_t − c_t) = F_T·v_T,
  * with m_t the discount factor to the middle of year t (cash flows mid-year, methodology §6)
  * and v_T to the end of the period. With a = b = c = 0 this is the textbook
@@ -30,7 +31,7 @@ export interface MeasureOptions {
 export const DEFAULT_MEASURE_OPTIONS: MeasureOptions = { gapPeriods: [10, 25, 50], targetReserveRatio: 0, scaledPremiumYears: 10 };
 
 /** The flows a level rate is solved from: wage bill, benefits and the expenses not proportional to them. */
-interface Flows {
+export interface Flows {
   wageBill: ArrayLike<number>;
   benefits: ArrayLike<number>;
   fixedExpenses: ArrayLike<number>;
@@ -43,19 +44,31 @@ const PENSION_OUTGO_COLUMNS = [...new Set(Object.values(OUTGO_OF_PENSION))];
 
 const ratio = (numerator: number, denominator: number): number | null => (denominator !== 0 && Number.isFinite(numerator / denominator) ? numerator / denominator : null);
 
-/** PAYG cost rate: (benefits + expenses) / insurable wage bill. */
-export function paygCostRate(s: SchemeProjection, i: number): number | null {
-  return ratio(s.benefits[i] + s.expenses[i], s.wageBill[i]);
+/**
+ * The one expense convention of every cost rate (methodology §7): the rate π levied on the wage
+ * bill S that pays the outgo B and the expenses that π itself incurs, E = a·π·S + b·B + c, so
+ * π = ((1 + b)·B + c) / ((1 − a)·S). The level rates (GAP, scaled premium, break-even) solve the
+ * same balance over a period, so in a stationary population they equal the PAYG cost rate.
+ */
+export function costRate(outgo: number, fixedExpenses: number, wageBill: number, shareOfContributions: number, shareOfBenefits: number): number | null {
+  const levied = (1 - shareOfContributions) * wageBill;
+  return levied > 0 ? ratio((1 + shareOfBenefits) * outgo + fixedExpenses, levied) : null;
+}
+
+/** PAYG cost rate: the year's benefits and the expenses of the rate that pays them, over the wage bill. */
+export function paygCostRate(flows: Flows, i: number): number | null {
+  return costRate(flows.benefits[i], flows.fixedExpenses[i], flows.wageBill[i], flows.shareOfContributions, flows.shareOfBenefits);
 }
 
 /**
  * Terminal-funding (assessment of constituent capitals) cost rate: short-term benefits and lump
- * sums, plus the capital value of the year's new pensions, plus expenses, over the wage bill.
+ * sums plus the capital value of the year's new pensions, with the expenses of the rate that
+ * pays them, over the wage bill.
  */
-export function terminalFundingCostRate(s: SchemeProjection, i: number): number | null {
+export function terminalFundingCostRate(s: SchemeProjection, flows: Flows, i: number): number | null {
   let pensionPayments = 0;
   for (const column of PENSION_OUTGO_COLUMNS) pensionPayments += s.outgo[column][i];
-  return ratio(s.benefits[i] - pensionPayments + s.capitalValueNewAwards[i] + s.expenses[i], s.wageBill[i]);
+  return costRate(s.benefits[i] - pensionPayments + s.capitalValueNewAwards[i], flows.fixedExpenses[i], flows.wageBill[i], flows.shareOfContributions, flows.shareOfBenefits);
 }
 
 /** Reserve ratio: the fund at the end of the year in years of benefits and expenses. */
@@ -209,8 +222,8 @@ export function computeMeasures(a: Assumptions, p: Projection, options: MeasureO
       scheme: s.id,
       ownFund,
       contributionRate: perYear((i) => ratio(s.contributions[i], s.wageBill[i])),
-      paygCostRate: perYear((i) => paygCostRate(s, i)),
-      terminalFundingCostRate: perYear((i) => terminalFundingCostRate(s, i)),
+      paygCostRate: perYear((i) => paygCostRate(flows, i)),
+      terminalFundingCostRate: perYear((i) => terminalFundingCostRate(s, flows, i)),
       reserveRatio: perYear((i) => (ownFund ? reserveRatio(s, i) : null)),
       fundingRatio: perYear((i) => (ownFund ? fundingRatio(s, i) : null)),
       liability: s.liabilityEnd,

@@ -60,6 +60,41 @@ describe('general average premium', () => {
 });
 
 describe('cost rates in a stationary population', () => {
+  it('the GAP equals the PAYG cost rate to 1e-9, with expenses of every kind, at every interest rate', () => {
+    // Temporary disablement only (no pensions build up), a population of constant size and shape,
+    // wages and the ceiling growing at 3%: benefits B, the wage bill S and the per-insured cost c
+    // all grow at 3%, so B/S and c/S are the same every year. With E = a·π·S + b·B + c, the PAYG
+    // cost rate is ((1 + b)·B + c) / ((1 − a)·S) in every year, and the GAP solves
+    // Σ m_t·(π(1 − a)·S_t − (1 + b)·B_t − c_t) = 0, which, B/S and c/S being constant, is the
+    // same π whatever the discount factors m_t. So the two agree at every discount rate, with no
+    // initial fund and no target reserve. The population is large enough (10 million) that each
+    // year's rounding of flows to the cent moves the ratio by less than 1e-11.
+    for (const interest of [0, 0.03, 0.08]) {
+      const { measures, projection } = run(
+        scenarioVariant('stationary', (s: Yaml) => {
+          s.projection.end_year = 2074;
+          s.economy.investment_return = interest;
+          s.economy.discount_rate = interest;
+          s.groups[0].population = { base: 10_000_000 };
+          s.schemes[0].incidence_trend = { permanent: 0 };
+          s.schemes[0].expenses = { share_of_contributions: 0.1, share_of_benefits: 0.05, per_insured_monthly: 0.5 };
+        }),
+      );
+      const m = measures.schemes[0];
+      const s = projection.schemes[0];
+      // The expenses are real and of every kind: a PAYG rate that ignored any part would differ.
+      expect(s.expenses[0]).toBeGreaterThan(0.1 * s.contributions[0] + 0.05 * s.benefits[0]);
+      const payg = m.paygCostRate[0]!;
+      for (const rate of m.paygCostRate) expect(Math.abs(rate! / payg - 1)).toBeLessThan(1e-9);
+      for (const gap of m.generalAveragePremium) expect(Math.abs(gap.rate! / payg - 1)).toBeLessThan(1e-9);
+      for (const scaled of m.scaledPremium) expect(Math.abs(scaled.rate! / payg - 1)).toBeLessThan(1e-9);
+      expect(Math.abs(m.groups[0].breakEvenRate! / payg - 1)).toBeLessThan(1e-9);
+      // And the convention itself, from the year's flows: ((1 + b)·B + c) / ((1 − a)·S).
+      const fixed = s.expenses[0] - 0.1 * s.contributions[0] - 0.05 * s.benefits[0];
+      expect(Math.abs(payg / ((1.05 * s.benefits[0] + fixed) / (0.9 * s.wageBill[0])) - 1)).toBeLessThan(1e-12);
+    }
+  });
+
   it('with the discount rate equal to wage growth, the mature PAYG and terminal-funding cost rates agree', () => {
     // After 150 years every pension in payment was awarded under the same conditions, and
     // with indexation = discount = wage growth a pension's capital value is its expected

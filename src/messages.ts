@@ -36,6 +36,21 @@ export const messages = {
   notAMapping: () => 'expected a scenario: a YAML mapping with keys scenario, projection, economy, ...',
   extendsCycle: (chain: string[]) => `extends forms a cycle: ${chain.join(' -> ')}`,
   extendsTooDeep: (max: number) => `extends goes deeper than ${max} files: a chain that long is not a scenario`,
+  markNeedsText: (key: string) => `${key} must be text: ${key === 'source' ? 'the id of an entry of the scenario\'s sources' : 'why the value was chosen'}`,
+  assumptionTooLong: (max: number) => `an assumption is at most ${max} characters: say why in a sentence or two, and the rest in the scenario's description`,
+  markControl: () => 'contains a control character (such as ESC or a direction override): provenance is printed, so it is plain text',
+  rangeShape: () => 'range must be two numbers, [low, high]',
+  rangeOfNumber: () => 'a range is given for a number only (a series or a text has none)',
+  rangeOrder: (low: number, high: number) => `range [${low}, ${high}] must have its low end below its high end`,
+  rangeExcludesValue: (value: number, low: number, high: number) => `the value ${value} is outside its own range [${low}, ${high}]`,
+  unknownMarkKey: (key: string, allowed: readonly string[]) => `unknown key ${quoted(key)} beside value: a marked value has only ${allowed.join(', ')}; unknown keys are errors, never ignored`,
+  defaultMarkTrue: () => 'default: true is the only form (it marks a value as coverage-sim\'s default)',
+  wrapperNeedsMark: () => 'a value written {value: ...} must say where it comes from: source, assumption (or default: true)',
+  wrapperInWrapper: () => 'a marked value cannot hold another marked value',
+  wrapperInsideValue: () => 'a marked value {value: ...} inside a series or a list: mark the whole series or list instead',
+  wrapperOfMapping: () => 'a mapping is marked by source: or assumption: among its own keys, not by {value: ...}',
+  unknownSource: (id: string, suggestion: string | undefined, ids: readonly string[]) =>
+    `source ${quoted(id)} is not in the scenario's sources` + (suggestion ? ` (did you mean ${quoted(suggestion)}?)` : ids.length === 0 ? ' (the scenario has no sources: add them under the top-level key sources)' : ''),
   unknownKey: (key: string, suggestion: string | undefined) =>
     `unknown key ${quoted(key)}` + (suggestion ? ` (did you mean ${quoted(suggestion)}?)` : '') + '; unknown keys are errors, never ignored',
   missingKey: (key: string) => `required key ${quoted(key)} is missing`,
@@ -82,6 +97,25 @@ export const messages = {
   csvChildTooOld: (age: number, limit: number) => `a children's pension at age ${age} is at or above the age limit ${limit}`,
   csvUnknownGroup: (id: string) => `group ${quoted(id)} is not covered by this scheme`,
   csvYearMissing: (year: number) => `the table has no rows for ${year}, which the projection needs`,
+  // Calibration targets and roll-forward series (src/assumptions/targets.ts, src/measures/calibration.ts).
+  calibrationBadQuantity: (quantity: string) =>
+    `${quoted(quantity)} is not a quantity the model reports (cases:<benefit>, outgo:<column>, benefits, beneficiaries, registered, contributing, coverage_share; employers and commuting_outgo are compared as n/a)`,
+  calibrationBadBound: (bound: string) => `bound must be empty (a point figure) or lower (published as "more than", or part of a year), got ${quoted(bound)}`,
+  calibrationBadSeriesId: (id: string) => `${quoted(id)} is not a series id: lower-case letters, digits and _`,
+  calibrationNoSource: () => 'every growth step needs its source (a URL, publisher and date, or ASSUMPTION with its range)',
+  calibrationUnknownSeries: (id: string, file: string, known: readonly string[]) =>
+    `roll_forward names ${quoted(id)}, which is not a series of ${file} (its series: ${known.join(', ') || 'none'})`,
+  calibrationNoSeries: (year: number, modelYear: number) =>
+    `published for ${year}, and no roll_forward series is named to bring it to the model's ${modelYear}: not compared`,
+  calibrationNoGrowth: (series: string, year: number, from: number, to: number) =>
+    `series ${quoted(series)} has no growth for ${year}, needed to bring the figure from ${from} to ${to}: not compared`,
+  calibrationNoScheme: (ids: readonly string[]) => `the scenario has no scheme ${ids.map(quoted).join(' or ')}`,
+  calibrationNoGroup: (id: string) => `the scenario has no group ${quoted(id)}`,
+  calibrationNoPopulation: (id: string) => `the potential population of ${id || 'the groups'} is zero in the model's first year`,
+  calibrationUnknownColumn: (column: string) => `${quoted(column)} is neither a benefit of the detail table nor an outgo column`,
+  calibrationEmployers: () => 'employers are not modelled: the model projects insured persons, not the employers who register them',
+  calibrationCommuting: () =>
+    'the model does not split benefit outgo between commuting and workplace accidents: the commuting share is carried in the incidence level only',
   survivorsNeedInvalidity: () => "survivors' pensions are computed with the invalidity pension's rate and minimum: add benefits.invalidity_pension",
   notFiniteOutput: (where: string) =>
     `the projection gives a value that is not a finite number (${where}): some amounts or rates of the scenario are beyond what can be computed`,
@@ -103,6 +137,12 @@ export const messages = {
   mergeTooLarge: (paths: number, years: number, schemes: number, limit: number) =>
     `the shards hold ${formatCount(paths)} paths × ${years} years × ${schemes} scheme${schemes === 1 ? '' : 's'}, ${formatCount(paths * years * schemes)} path-years in all, ` +
     `above the limit of ${formatCount(limit)} (raise it with --max-path-years, in millions, if you mean it)`,
+  exactTooLarge: (paths: number, cells: number, limit: number) =>
+    `--exact projects every path on the engine: ${formatCount(paths)} paths and the deterministic projection, of ${formatCount(cells)} cells each, are above the limit of ${formatCount(limit)} cells in all ` +
+    `(${formatCount(EXACT_WORK_FACTOR)} × --max-cells; raise --max-cells if you mean it, or leave out --exact for the fast method)`,
+  // The progress bar of stochastic on a terminal (src/cli/stochastic.ts, progressBar).
+  pathsProgress: (bar: string, done: number, total: number, time: string, finished: boolean) =>
+    `  paths [${bar}] ${formatCount(done)}/${formatCount(total)}  ${finished ? `done in ${time}` : `${time} left`}`,
   // verify, of a report folder that may come from elsewhere (src/cli/verify.ts).
   reportFileIsLink: () => 'it is a symbolic link, which a report folder coverage-sim writes never holds: refused, and not followed',
   notAProvenance: (expected: string) => `not a provenance block coverage-sim writes: expected ${expected}`,
@@ -112,6 +152,13 @@ export const messages = {
 
 /** A command of many projections may do this many times the work of one projection at the limit. */
 export const COMMAND_WORK_FACTOR = 30;
+
+/**
+ * stochastic --exact, one projection per path, may do this many times the work of one projection
+ * at the limit: the baseline (0.32 million cells) takes 31,000 paths, a projection at the limit
+ * 10,000 (the path-years limit also applies).
+ */
+export const EXACT_WORK_FACTOR = 10_000;
 
 function formatMb(bytes: number): string {
   return String(Number((bytes / (1024 * 1024)).toPrecision(4)));

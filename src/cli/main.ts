@@ -64,7 +64,7 @@ export async function main(argv: string[], terminal: Io = processIo): Promise<nu
           .positional('scenario', SCENARIO_FILE)
           .option('out', { type: 'string', describe: 'Write the report to this folder instead of reports/<id>/' })
           .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' })
-          .option('calibration', { type: 'boolean', default: false, describe: 'Also compare the first year with published aggregates (calibration.csv)' })
+          .option('calibration', { type: 'boolean', default: false, describe: 'Also compare published aggregates, each rolled forward to the first projection year, with the model there (calibration.csv)' })
           .option('targets', { type: 'string', describe: 'Calibration targets (CSV; default data/calibration/perkeso-published.csv)' })
           .option('pyramid-years', { type: 'string', describe: 'Years of the population pyramids, one or two, comma-separated (default: the first year with registered persons and 25 years on)' })
           .options(reportOptions('the charts and report.html'))
@@ -76,7 +76,7 @@ export async function main(argv: string[], terminal: Io = processIo): Promise<nu
     )
     .command(
       'calibrate <scenario>',
-      'Project a scenario and compare its first year with published aggregates; writes reports/<id>/ with the CSVs, calibration.csv, the charts and report.html',
+      'Project a scenario and compare published aggregates, each rolled forward to the first projection year by a sourced factor, with the model there; writes reports/<id>/ with the CSVs, calibration.csv, the charts and report.html',
       (y) =>
         y
           .positional('scenario', SCENARIO_FILE)

@@ -2,7 +2,7 @@
 // Measured here, never asserted in tests. Usage: npm run bench [-- scenario.yaml]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,8 @@ import { runCharts } from '../dist/report/charts/run-charts.js';
 import { renderCharts } from '../dist/report/charts/renderer.js';
 import { measureResponse } from '../dist/stochastic/response.js';
 import { simulatePaths } from '../dist/stochastic/paths.js';
+import { layoutOf } from '../dist/stochastic/exact.js';
+import { runPaths } from '../dist/stochastic/run.js';
 import { modelOf } from '../dist/cli/stochastic.js';
 import { standardShocks } from '../dist/sensitivity/shocks.js';
 import { gridAt, gridPairs, sensitivity } from '../dist/sensitivity/analysis.js';
@@ -87,13 +89,34 @@ function timeStochastic(model, seed) {
   }
   return { total: median(runs.map((r) => r.total)), response: median(runs.map((r) => r.response)) };
 }
+// The exact method (--exact): a full projection per path, in this thread as the fast method is
+// timed. 10,000 paths are timed when a first 200 say they take at most two minutes; otherwise
+// 1,000, and 10,000 extrapolated. Then 1,000 over every core, for how it scales.
+const EXACT_PATHS = 10000;
+async function timeExact(model, seed) {
+  const job = { method: 'exact', assumptions, model, seed };
+  const layout = layoutOf(assumptions);
+  const run = async (paths, workers) => {
+    const start = performance.now();
+    await runPaths(job, layout, 0, paths, workers);
+    return performance.now() - start;
+  };
+  const probe = await run(200, 1);
+  const paths = (probe / 200) * EXACT_PATHS <= 120_000 ? EXACT_PATHS : 1000;
+  const ms = await run(paths, 1);
+  const workers = availableParallelism();
+  const parallel = workers > 1 ? { workers, ms: await run(1000, workers) } : null;
+  return { paths, ms, estimate: (ms / paths) * EXACT_PATHS, parallel };
+}
 let stochastic = null;
 let withMortality = null;
+let exact = null;
 if (loaded.scenario.stochastic) {
   const { model, seed } = modelOf(loaded);
   stochastic = timeStochastic(model, seed);
-  // Mortality shocks are optional; with them the response needs two more engine runs a year.
+  // Mortality shocks are optional; with them the response needs four more engine runs a year.
   withMortality = model.mortality ? null : timeStochastic({ ...model, mortality: { sd: 0.03, phi: 0.9 } }, seed);
+  exact = await timeExact(model, seed);
 }
 
 console.log(`scenario: ${scenario}`);
@@ -110,5 +133,16 @@ if (stochastic) {
   console.log(`10,000 stochastic paths, median of 3: ${(stochastic.total / 1000).toFixed(2)} s, of which ${(stochastic.response / 1000).toFixed(2)} s measuring the response on the engine   (target < 10 s)`);
   if (withMortality) console.log(`  with mortality shocks added (sd 0.03, phi 0.9), median of 3: ${(withMortality.total / 1000).toFixed(2)} s, of which ${(withMortality.response / 1000).toFixed(2)} s measuring the response`);
   console.log(`  ${(perPath * 1000).toFixed(1)} µs per path, ${(engine / perPath).toFixed(0)} paths per deterministic projection's time; ${((10000 * cells) / (stochastic.total / 1000) / 1e6).toFixed(0)} million path cell-years per second`);
+}
+if (exact) {
+  const measured = exact.paths === EXACT_PATHS
+    ? `10,000 paths: ${(exact.ms / 1000).toFixed(1)} s`
+    : `${exact.paths.toLocaleString('en-US')} paths: ${(exact.ms / 1000).toFixed(1)} s, so 10,000 paths about ${(exact.estimate / 1000).toFixed(0)} s (extrapolated, not run: over two minutes)`;
+  console.log(`stochastic --exact (a full projection per path) in one thread, one run of ${measured}`);
+  console.log(`  ${(exact.ms / exact.paths).toFixed(1)} ms per path; ${(exact.estimate / stochastic.total).toFixed(1)} times the fast method's 10,000 paths`);
+  if (exact.parallel) {
+    const perPath = exact.parallel.ms / 1000;
+    console.log(`  on ${exact.parallel.workers} worker threads, 1,000 paths: ${(exact.parallel.ms / 1000).toFixed(1)} s (${perPath.toFixed(1)} ms per path, ${((exact.ms / exact.paths) / perPath).toFixed(2)} times as fast as one thread)`);
+  }
 }
 console.log(`chart set of the run (${charts.length} charts, PNG and SVG), median of 5: ${median(chartTimes).toFixed(0)} ms (first render ${firstRender.toFixed(0)} ms)   (target < 1000 ms)`);

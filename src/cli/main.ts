@@ -23,7 +23,7 @@ import { escapeControl } from '../text/control.js';
 import { verifyReport } from './verify.js';
 import { checkYears } from './checks.js';
 import { watchEventLines, watchScenario } from './watch.js';
-import { mergeCommand, stochasticCommand } from './stochastic.js';
+import { EXACT_OPTION, mergeCommand, progressBar, stochasticCommand } from './stochastic.js';
 import { sensitivityCommand } from './sensitivity.js';
 import { DEFAULT_SHOCKS } from '../sensitivity/shocks.js';
 import type { StochasticOptions } from './stochastic.js';
@@ -152,13 +152,14 @@ export async function main(argv: string[], terminal: Io = processIo): Promise<nu
           .option('paths', { type: 'number', describe: 'Number of paths (default: stochastic.paths)' })
           .option('seed', { type: 'number', describe: 'Seed (default: stochastic.seed)' })
           .option('workers', { type: 'number', default: 1, describe: 'Worker threads' })
+          .option('exact', EXACT_OPTION)
           .option('shard', { type: 'string', describe: 'Run only shard i of n (i/n, from 0): writes mergeable per-path results' })
           .option('reserve-threshold', { type: 'number', default: 1, describe: 'Reserve ratio, in years of outgo, whose undershoot is counted by year' })
           .option('json', { type: 'boolean', default: false, describe: 'Print a JSON summary on stdout' })
           .options(reportOptions('the fan charts'))
           .options(LOAD_OPTIONS),
       async (args) => {
-        const options = { out: args.out, paths: args.paths, seed: args.seed, workers: args.workers, shard: args.shard, reserveThreshold: args.reserveThreshold, lang: args.lang, charts: args.charts, ...loadOptionsOf(args) };
+        const options = { out: args.out, paths: args.paths, seed: args.seed, workers: args.workers, shard: args.shard, reserveThreshold: args.reserveThreshold, exact: args.exact, lang: args.lang, charts: args.charts, ...loadOptionsOf(args) };
         code = await stochasticCli(args.scenario, options, { json: args.json, progressBar: onTerminal && !args.json }, io);
       },
     )
@@ -360,14 +361,7 @@ async function stochasticCli(file: string, options: StochasticOptions, output: {
   const { json } = output;
   // A progress bar on a terminal only: not in --json mode, not into a pipe or a file. It writes
   // to process.stderr itself, its \r being the point.
-  const progress = output.progressBar && process.stderr.isTTY === true
-    ? (done: number, total: number) => {
-        const width = 30;
-        const filled = Math.round((width * done) / total);
-        process.stderr.write(`\r  paths [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
-        if (done === total) process.stderr.write('\n');
-      }
-    : undefined;
+  const progress = output.progressBar && process.stderr.isTTY === true ? progressBar((text) => process.stderr.write(text)) : undefined;
   try {
     const started = performance.now();
     const { dir, paths, from, to, text, details } = await stochasticCommand(file, { ...options, progress });

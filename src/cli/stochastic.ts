@@ -2,7 +2,9 @@
  * `coverage-sim stochastic <scenario.yaml>`: Monte Carlo paths from the scenario's `stochastic`
  * block (src/stochastic/), with percentiles, probabilities of depletion and of a low reserve by
  * year, fan charts and the per-path summaries; `--shard i/n` runs one shard's paths and writes
- * them for `coverage-sim merge`, which gives exactly a single run's output.
+ * them for `coverage-sim merge`, which gives exactly a single run's output. Each path is
+ * evaluated on the response of the projection (the fast method), or with `--exact` by a full
+ * projection of the engine (methodology §8); the files are the same either way, and say which.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { displayPathOf, loadScenario, projectionCells } from '../scenario/load.js';
 import type { LoadOptions, LoadedScenario } from '../scenario/load.js';
-import { COMMAND_WORK_FACTOR, messages } from '../messages.js';
+import { COMMAND_WORK_FACTOR, EXACT_WORK_FACTOR, messages } from '../messages.js';
 import { ScenarioError, formatKeyPath } from '../scenario/errors.js';
 import type { KeyPath } from '../scenario/errors.js';
 import { errorCode } from '../scenario/source.js';
@@ -25,6 +27,10 @@ import { measureResponse } from '../stochastic/response.js';
 import { valuesPerPath } from '../stochastic/paths.js';
 import type { PathLayout, StochasticModel } from '../stochastic/paths.js';
 import { runPaths } from '../stochastic/run.js';
+import type { PathJob, StochasticMethod } from '../stochastic/run.js';
+import { layoutOf } from '../stochastic/exact.js';
+import { project } from '../engine/project.js';
+import type { Projection } from '../engine/result.js';
 import { heldPercentileTable, milestoneJson, milestoneSummary, pathsCsv, percentileTable, percentilesCsv, probabilitiesCsv, probabilityTable } from '../stochastic/summary.js';
 import type { DeterministicScheme, MilestoneSummary } from '../stochastic/summary.js';
 import { fanCharts } from '../report/charts/fan-charts.js';
@@ -46,7 +52,50 @@ export interface StochasticOptions extends LoadOptions {
   reserveThreshold: number;
   lang: Lang;
   charts: boolean;
+  /** The full engine on every path (--exact) instead of the response of the projection. */
+  exact?: boolean;
   progress?: (done: number, total: number) => void;
+}
+
+/** The --exact flag of `coverage-sim stochastic` (for yargs). */
+export const EXACT_OPTION = {
+  type: 'boolean',
+  default: false,
+  describe:
+    'Project every path on the full engine, as run does, instead of on the response of the deterministic projection (the fast method, within the error bound methodology §8 states): the same files, marked method: exact; a projection per path, some 20 times the fast method for 10,000 paths of the baseline',
+} as const;
+
+/** How long, for the progress bar: "42 s", "3 min 05 s", "1 h 02 min". */
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+}
+
+/**
+ * A progress bar for a terminal (give it only when stderr is one): the paths done and the time
+ * left, estimated from the pace so far, on one line redrawn with \r (at most ten times a second;
+ * padded, so that a shorter line leaves nothing of the last), and a newline when all are done.
+ */
+export function progressBar(write: (text: string) => void, now: () => number = () => performance.now()): (done: number, total: number) => void {
+  const started = now();
+  let drawn = -Infinity;
+  let width = 0;
+  return (done, total) => {
+    const time = now();
+    const finished = done >= total;
+    if (!finished && time - drawn < 100) return;
+    drawn = time;
+    const cells = 30;
+    const filled = Math.round((cells * done) / total);
+    const elapsed = (time - started) / 1000;
+    const left = done > 0 ? (elapsed * (total - done)) / done : NaN;
+    const line = messages.pathsProgress('#'.repeat(filled) + '.'.repeat(cells - filled), done, total, duration(finished ? elapsed : left), finished);
+    write(`\r${line.padEnd(width)}${finished ? '\n' : ''}`);
+    width = line.length;
+  };
 }
 
 /** The stochastic model of a scenario's `stochastic` block. */
@@ -99,10 +148,15 @@ function parseShard(shard: string): { index: number; count: number } {
   return { index, count };
 }
 
+/** A stochastic run's provenance: the run's, with the seed used and the method. */
+type StochasticProvenance = Provenance & { method: StochasticMethod };
+
 interface ShardMeta {
   scenario: string;
   scenarioSha256: string;
   seed: number;
+  /** Absent in shards written before --exact: the fast method. */
+  method?: StochasticMethod;
   paths: number;
   from: number;
   to: number;
@@ -110,7 +164,7 @@ interface ShardMeta {
   model: StochasticModel;
   reserveThreshold: number;
   currency: string;
-  provenance: Provenance;
+  provenance: StochasticProvenance;
   /** The deterministic projection by scheme: the fans' central line, the tables' reference. */
   deterministic: DeterministicScheme[];
   /** The scenario's title, for report.html. */
@@ -127,7 +181,7 @@ async function outputFiles(meta: Omit<ShardMeta, 'from' | 'to'>, values: Float64
     ['percentiles.csv', percentilesCsv(meta.layout, table)],
     ['probabilities.csv', probabilitiesCsv(meta.layout, values, meta.paths, meta.reserveThreshold, probabilities)],
     ['paths.csv', pathsCsv(meta.layout, values, meta.paths)],
-    ['stochastic.yaml', stringify({ scenario: meta.scenario, paths: meta.paths, seed: meta.seed, model: meta.model, reserve_threshold: meta.reserveThreshold, provenance: meta.provenance }, { lineWidth: 0 })],
+    ['stochastic.yaml', stringify({ scenario: meta.scenario, paths: meta.paths, seed: meta.seed, method: meta.method ?? 'fast', model: meta.model, reserve_threshold: meta.reserveThreshold, provenance: meta.provenance }, { lineWidth: 0 })],
   ]);
   if (options.charts) {
     const set = fanCharts({ layout: meta.layout, held, probabilities, deterministic: meta.deterministic, paths: meta.paths, seed: meta.seed, reserveThreshold: meta.reserveThreshold, lang: options.lang, currency: meta.currency });
@@ -142,6 +196,7 @@ async function outputFiles(meta: Omit<ShardMeta, 'from' | 'to'>, values: Float64
         layout: meta.layout,
         summary,
         model: meta.model,
+        method: meta.method ?? 'fast',
         currency: meta.currency,
         charts: set.charts.map((c) => ({ name: c.name, title: c.title, png: rendered.get(`${c.name}.png`)! })),
         omitted: set.omitted,
@@ -153,7 +208,7 @@ async function outputFiles(meta: Omit<ShardMeta, 'from' | 'to'>, values: Float64
 }
 
 /** The deterministic projection's fund, ratios, depletion year and GAP over the horizon, per scheme. */
-function deterministicOf(loaded: LoadedScenario, assumptions: ReturnType<typeof buildAssumptions>, projection: ReturnType<typeof measureResponse>['deterministic']): DeterministicScheme[] {
+function deterministicOf(loaded: LoadedScenario, assumptions: ReturnType<typeof buildAssumptions>, projection: Projection): DeterministicScheme[] {
   const m = loaded.scenario.measures;
   const measures = computeMeasures(assumptions, projection, { gapPeriods: m.gap_periods, targetReserveRatio: m.target_reserve_ratio, scaledPremiumYears: m.scaled_premium_years });
   return measures.schemes.map((s, k) => {
@@ -200,34 +255,44 @@ export async function stochasticCommand(file: string, options: StochasticOptions
   const years = loaded.scenario.projection.end_year - loaded.scenario.projection.start_year + 1;
   const schemes = loaded.scenario.schemes.length;
   if (paths * years * schemes > loaded.limits.pathYears) throw new ScenarioError({ file: '--paths' }, 'paths', messages.pathsTooMany(paths, years, schemes, loaded.limits.pathYears));
-  // The response is measured on the engine: four projections a year, six with mortality shocks.
-  const responseProjections = years * ((model.mortality?.sd ?? 0) > 0 ? 6 : 4) + 1;
+  const method: StochasticMethod = options.exact ? 'exact' : 'fast';
   const cells = projectionCells(loaded.scenario);
-  if (responseProjections * cells > COMMAND_WORK_FACTOR * loaded.limits.cells) {
-    throw new ScenarioError({ file: displayPathOf(file) }, undefined, messages.commandTooLarge('measuring the stochastic response', responseProjections, cells, COMMAND_WORK_FACTOR * loaded.limits.cells));
+  if (method === 'fast') {
+    // The response is measured on the engine: six projections a year, ten with mortality shocks.
+    const responseProjections = years * ((model.mortality?.sd ?? 0) > 0 ? 10 : 6) + 1;
+    if (responseProjections * cells > COMMAND_WORK_FACTOR * loaded.limits.cells) {
+      throw new ScenarioError({ file: displayPathOf(file) }, undefined, messages.commandTooLarge('measuring the stochastic response', responseProjections, cells, COMMAND_WORK_FACTOR * loaded.limits.cells));
+    }
+  } else if ((paths + 1) * cells > EXACT_WORK_FACTOR * loaded.limits.cells) {
+    // One projection a path, and the deterministic one.
+    throw new ScenarioError({ file: '--exact' }, 'exact', messages.exactTooLarge(paths, cells, EXACT_WORK_FACTOR * loaded.limits.cells));
   }
   const seed = options.seed ?? scenarioSeed;
   const assumptions = buildAssumptions(loaded);
-  const response = measureResponse(assumptions, { mortality: (model.mortality?.sd ?? 0) > 0 });
-  const layout: PathLayout = { startYear: response.startYear, years: response.years, schemes: response.schemes.map((s, k) => ({ id: s.id, poolOwner: s.poolOwner, label: assumptions.schemes[k].label })) };
   const shard = options.shard ? parseShard(options.shard) : { index: 0, count: 1 };
   const from = Math.floor((shard.index * paths) / shard.count);
   const to = Math.floor(((shard.index + 1) * paths) / shard.count);
-  const values = await runPaths(response, model, seed, from, to, options.workers, options.progress);
+  // The fast method needs the response (which holds the deterministic projection); the exact one, the assumptions alone.
+  const response = method === 'fast' ? measureResponse(assumptions, { mortality: (model.mortality?.sd ?? 0) > 0 }) : null;
+  const deterministic = response ? response.deterministic : project(assumptions);
+  const job: PathJob = response ? { method: 'fast', response, model, seed } : { method: 'exact', assumptions, model, seed };
+  const layout: PathLayout = layoutOf(assumptions);
+  const values = await runPaths(job, layout, from, to, options.workers, options.progress);
   const id = loaded.scenario.scenario.id;
   const dir = options.out ?? resolve('reports', `${id}-stochastic`);
   const meta = {
     scenario: id,
     scenarioSha256: createHash('sha256').update(loaded.files[0].text).digest('hex'),
     seed,
+    method,
     paths,
     layout,
     model,
     reserveThreshold: options.reserveThreshold,
     currency: assumptions.currency,
-    // The seed actually used (--seed overrides the scenario's).
-    provenance: { ...provenanceOf(loaded, assumptions), seed },
-    deterministic: deterministicOf(loaded, assumptions, response.deterministic),
+    // The seed actually used (--seed overrides the scenario's), and the method.
+    provenance: { ...provenanceOf(loaded, assumptions), seed, method },
+    deterministic: deterministicOf(loaded, assumptions, deterministic),
     title: loaded.scenario.scenario.title,
   };
   if (options.shard) {
@@ -271,6 +336,7 @@ const shardMetaSchema = z
     scenario: z.string(),
     scenarioSha256: z.string(),
     seed: z.number(),
+    method: z.enum(['fast', 'exact']).optional(),
     // The most stochastic --paths accepts.
     paths: count.max(10_000_000),
     from: count,
@@ -284,7 +350,7 @@ const shardMetaSchema = z
     model: z.object({ investmentReturn: ar1, wageGrowth: ar1, incidenceSd: z.number(), correlation: z.number(), mortality: ar1.optional() }),
     reserveThreshold: z.number(),
     currency: z.string(),
-    provenance: z.object({ tool: z.string(), version: z.string(), node: z.string(), seed: z.number().nullable(), scenario_files: z.array(recordedFile), data_files: z.array(recordedFile) }),
+    provenance: z.object({ tool: z.string(), version: z.string(), node: z.string(), seed: z.number().nullable(), method: z.enum(['fast', 'exact']).optional(), scenario_files: z.array(recordedFile), data_files: z.array(recordedFile) }),
     // What the report draws of the deterministic projection, and its title.
     deterministic: z.array(
       z.object({
@@ -413,7 +479,7 @@ export async function mergeCommand(inputs: string[], out: string, options: Merge
   let expected = 0;
   for (const meta of shards) {
     const { dir } = meta;
-    if (meta.run !== shards[0].run) throw new ScenarioError({ file: dir }, undefined, 'this shard is of another run (scenario files, data tables, tool version, seed, paths, model or reserve threshold differ)');
+    if (meta.run !== shards[0].run) throw new ScenarioError({ file: dir }, undefined, 'this shard is of another run (scenario files, data tables, tool version, seed, paths, method, model or reserve threshold differ)');
     if (meta.from !== expected) throw new ScenarioError({ file: dir }, undefined, `shards do not cover the paths without gap or overlap: expected one starting at path ${expected}`);
     expected = meta.to;
   }

@@ -101,6 +101,14 @@ const WORDS = {
   incidence: { en: 'Incidence (multiplier)', ms: 'Insiden (pendarab)' },
   mortality: { en: 'Mortality (multiplier)', ms: 'Kematian (pendarab)' },
   notModelled: { en: 'not modelled', ms: 'tidak dimodelkan' },
+  methodFast: {
+    en: 'Method: fast. Each path is evaluated on the response of the deterministic projection to each year\'s draws (to second order in the wage level, with the cross term of incidence and wages), within the error methodology §8 states; stochastic --exact projects every path on the full engine instead.',
+    ms: 'Kaedah: pantas. Setiap laluan dinilai pada tindak balas unjuran deterministik terhadap cabutan setiap tahun (hingga peringkat kedua dalam paras gaji, dengan sebutan silang insiden dan gaji), dalam ralat yang dinyatakan oleh metodologi §8; stochastic --exact mengunjurkan setiap laluan dengan enjin penuh.',
+  },
+  methodExact: {
+    en: 'Method: exact. Every path is a full projection of the engine, as run makes, with the path\'s returns, wage level, incidence and mortality (stochastic --exact).',
+    ms: 'Kaedah: tepat. Setiap laluan ialah unjuran penuh enjin, seperti yang dibuat oleh run, dengan pulangan, paras gaji, insiden dan kematian laluan itu (stochastic --exact).',
+  },
   correlation: { en: 'Correlation of the return and wage growth innovations: {rho}. {paths} paths, seed {seed}, reserve threshold {t}.', ms: 'Korelasi inovasi pulangan dan pertumbuhan gaji: {rho}. {paths} laluan, benih {seed}, ambang rizab {t}.' },
 } as const satisfies Words;
 
@@ -261,6 +269,8 @@ export interface StochasticReportInput {
   layout: PathLayout;
   summary: MilestoneSummary;
   model: StochasticModel;
+  /** How the paths were evaluated (methodology §8). */
+  method: 'fast' | 'exact';
   currency: string;
   charts: ReadonlyArray<{ name: string; title: string; png: Buffer }>;
   omitted: readonly OmittedChart[];
@@ -342,7 +352,8 @@ export function stochasticHtml(input: StochasticReportInput): string {
   sections.push({
     id: 'model',
     heading: WORDS.model[lang],
-    html: table('model', `<tr>${th(w('variable'))}${th(w('modelled'))}${th(w('sd'))}${th(w('phi'))}</tr>`, modelBody) + `<p class="note">${w('correlation', { rho: formatNumber(model.correlation, 2), paths: formatNumber(m.paths, 0), seed: m.seed, t: threshold })}</p>`,
+    html: table('model', `<tr>${th(w('variable'))}${th(w('modelled'))}${th(w('sd'))}${th(w('phi'))}</tr>`, modelBody) + `<p class="note">${w('correlation', { rho: formatNumber(model.correlation, 2), paths: formatNumber(m.paths, 0), seed: m.seed, t: threshold })}</p>` +
+      `<p class="note" data-method="${input.method}">${w(input.method === 'exact' ? 'methodExact' : 'methodFast')}</p>`,
   });
   sections.push(provenanceSection(lang, input.provenance));
   return htmlPage({ title: `${WORDS.stochasticTitle[lang]}: ${input.title}`, lang, sections });

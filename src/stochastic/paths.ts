@@ -1,10 +1,13 @@
 /**
- * Monte Carlo paths on the linear response of the projection (response.ts): investment returns
- * and wage growth as AR(1) processes around the scenario's paths, correlated; lognormal
- * multipliers of each year's incidence; optionally, multipliers of each year's mortality
- * (independent lognormal, or persistent through an AR(1) on their logarithm). Each path's flows, fund and ratios are written into a
- * preallocated array `[path][scheme][measure][year]`.
+ * Monte Carlo paths: investment returns and wage growth as AR(1) processes around the
+ * scenario's paths, correlated; lognormal multipliers of each year's incidence; optionally,
+ * multipliers of each year's mortality (independent lognormal, or persistent through an AR(1) on
+ * their logarithm). The draws (drawPath) are those of both methods: the fast one evaluates them
+ * on the response of the projection (response.ts, evaluatePath here), the exact one on the full
+ * engine (exact.ts). Each path's flows, fund and ratios are written into a preallocated array
+ * `[path][scheme][measure][year]`.
  */
+import { costRate } from '../measures/compute.js';
 import type { Label } from '../assumptions/types.js';
 import type { Response } from './response.js';
 import { Stream } from './random.js';
@@ -41,6 +44,13 @@ export interface PathLayout {
   schemes: ReadonlyArray<{ id: string; poolOwner: number; label?: Label }>;
 }
 
+/** What the draws are made around: the deterministic returns and wage growth by year. */
+export interface PathBasis {
+  years: number;
+  investmentReturn: Float64Array;
+  wageGrowth: Float64Array;
+}
+
 /** Values per path: schemes × measures × years. */
 export function valuesPerPath(r: PathLayout): number {
   return r.schemes.length * PATH_MEASURES.length * r.years;
@@ -63,7 +73,7 @@ export interface PathWorkspace {
   contributions: Float64Array;
 }
 
-export function createPathWorkspace(r: Response): PathWorkspace {
+export function createPathWorkspace(r: Pick<PathLayout, 'years' | 'schemes'>): PathWorkspace {
   const Y = r.years;
   const K = r.schemes.length;
   return {
@@ -80,7 +90,7 @@ export function createPathWorkspace(r: Response): PathWorkspace {
 }
 
 /** The economic and incidence draws of path `path` (a function of the seed and the path alone). */
-export function drawPath(r: Response, model: StochasticModel, seed: number, path: number, ws: PathWorkspace): void {
+export function drawPath(r: PathBasis, model: StochasticModel, seed: number, path: number, ws: PathWorkspace): void {
   const stream = new Stream(seed, path);
   const Y = r.years;
   const rho = model.correlation;
@@ -129,11 +139,20 @@ export function evaluatePath(r: Response, ws: PathWorkspace, out: Float64Array, 
     const s = r.schemes[k];
     for (let t = 0; t < Y; t++) {
       const m = s.mortalityResponse;
+      const dw = s.deathWageResponse;
       let benefits = s.baseBenefits[t];
       for (let tau = 0; tau <= t; tau++) {
         const at = tau * Y + t;
-        benefits += s.incidenceResponse[at] * ws.incidence[tau] + s.deathResponse[at] * ws.mortality[tau] + s.wageResponse[at] * (ws.wageLevel[tau] - 1);
+        const wage = ws.wageLevel[tau] - 1;
+        // Linear in the year's events; to second order in its wage level, with the cross term of
+        // the two (more events at higher wages), which is the first-order terms' largest error
+        // (methodology §8).
+        benefits +=
+          s.incidenceResponse[at] * ws.incidence[tau] +
+          s.deathResponse[at] * ws.mortality[tau] +
+          (s.wageResponse[at] + s.incidenceWageResponse[at] * (ws.incidence[tau] - 1) + 0.5 * s.wageCurvature[at] * wage) * wage;
         if (m) benefits += m[at] * (ws.mortality[tau] - 1);
+        if (dw) benefits += dw[at] * (ws.mortality[tau] - 1) * wage;
       }
       const contributions = s.contributions[t] + s.contributionsWageResponse[t] * (ws.wageLevel[t] - 1);
       const expenses = s.shareOfContributions * contributions + s.shareOfBenefits * benefits + s.fixedExpenses[t] * ws.wageLevel[t];
@@ -164,7 +183,9 @@ export function evaluatePath(r: Response, ws: PathWorkspace, out: Float64Array, 
       const wageBill = s.wageBill[t] + s.wageBillWageResponse[t] * (ws.wageLevel[t] - 1);
       out[offset + pathIndex(r, k, FUND) + t] = own ? fund : NaN;
       out[offset + pathIndex(r, k, RESERVE) + t] = own && outgo > 0 ? fund / outgo : NaN;
-      out[offset + pathIndex(r, k, PAYG) + t] = wageBill > 0 ? outgo / wageBill : NaN;
+      // The cost rate of methodology §7: the rate that pays the benefits and its own expenses.
+      const fixedExpenses = s.fixedExpenses[t] * ws.wageLevel[t];
+      out[offset + pathIndex(r, k, PAYG) + t] = costRate(ws.benefits[k * Y + t], fixedExpenses, wageBill, s.shareOfContributions, s.shareOfBenefits) ?? NaN;
       out[offset + pathIndex(r, k, CONTRIBUTIONS) + t] = ws.contributions[k * Y + t];
       out[offset + pathIndex(r, k, BENEFITS) + t] = ws.benefits[k * Y + t];
     }

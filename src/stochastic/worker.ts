@@ -1,10 +1,19 @@
-/** A worker thread of `stochastic`: simulates the paths it is sent on the response it is given. */
+/**
+ * A worker thread of `stochastic`: keeps the job it is sent first (the response, or the
+ * assumptions of the exact method: copied once, not with every range), then runs the ranges of
+ * paths it is sent.
+ */
 import { parentPort } from 'node:worker_threads';
-import { simulatePaths } from './paths.js';
-import type { StochasticModel } from './paths.js';
-import type { Response } from './response.js';
+import { jobPaths } from './run.js';
+import type { PathJob } from './run.js';
 
-parentPort?.on('message', ({ response, model, seed, from, to }: { response: Response; model: StochasticModel; seed: number; from: number; to: number }) => {
-  const values = simulatePaths(response, model, seed, from, to);
-  parentPort!.postMessage({ from, values }, [values.buffer as ArrayBuffer]);
+let job: PathJob | null = null;
+
+parentPort?.on('message', (message: { job: PathJob } | { from: number; to: number }) => {
+  if ('job' in message) {
+    job = message.job;
+    return;
+  }
+  const values = jobPaths(job!, message.from, message.to);
+  parentPort!.postMessage({ from: message.from, values }, [values.buffer as ArrayBuffer]);
 });

@@ -51,6 +51,9 @@ export const messages = {
   wrapperOfMapping: () => 'a mapping is marked by source: or assumption: among its own keys, not by {value: ...}',
   unknownSource: (id: string, suggestion: string | undefined, ids: readonly string[]) =>
     `source ${quoted(id)} is not in the scenario's sources` + (suggestion ? ` (did you mean ${quoted(suggestion)}?)` : ids.length === 0 ? ' (the scenario has no sources: add them under the top-level key sources)' : ''),
+  rangeEndFails: (end: string, value: number, reason: string) => `the scenario cannot be projected with this value at ${end === 'inside' ? 'a point inside its range' : `the ${end} end of its range`} (${value}): ${reason}`,
+  tooManyRanges: (max: number) => `a scenario has at most ${max} ranges (each is two more projections of a run): keep them for the assumptions that matter`,
+  rangeEndRefused: (end: 'low' | 'high', value: number, reason: string) => `the ${end} end of its range, ${value}, is not a value this key accepts: ${reason}`,
   unknownKey: (key: string, suggestion: string | undefined) =>
     `unknown key ${quoted(key)}` + (suggestion ? ` (did you mean ${quoted(suggestion)}?)` : '') + '; unknown keys are errors, never ignored',
   missingKey: (key: string) => `required key ${quoted(key)} is missing`,

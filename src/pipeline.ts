@@ -1,14 +1,14 @@
 /**
  * The one-way flow of a run: scenario → assumptions → engine → report (architecture.md).
  */
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { loadScenario } from './scenario/load.js';
 import type { LoadOptions, LoadedScenario } from './scenario/load.js';
 import { buildAssumptions } from './assumptions/build.js';
 import type { Assumptions } from './assumptions/types.js';
 import { project } from './engine/project.js';
 import { assertFinite } from './engine/check.js';
-import { computeMeasures } from './measures/compute.js';
+import { computeMeasures, measureOptionsOf } from './measures/compute.js';
 import type { Measures } from './measures/types.js';
 import { measuresCsv } from './report/measures.js';
 import { readTargets } from './assumptions/targets.js';
@@ -27,9 +27,13 @@ import type { Projection } from './engine/result.js';
 import { summaryCsv } from './report/summary.js';
 import { detailCsv } from './report/detail.js';
 import { populationCsv } from './report/population.js';
-import { resolvedYaml } from './report/resolved.js';
+import { resolvedYaml, tablePathForReport } from './report/resolved.js';
+import type { RegisterEntry } from './scenario/register.js';
 import { provenanceOf } from './report/provenance.js';
 import { writeReportFolder } from './report/write.js';
+import { assumptionsCsv } from './report/assumptions-csv.js';
+import { outcomeOf, registerEffects } from './register/effects.js';
+import type { Effect, Outcome } from './register/effects.js';
 
 export interface RunResult {
   loaded: LoadedScenario;
@@ -46,12 +50,7 @@ export function projectScenario(file: string, options: LoadOptions = {}): RunRes
   const assumptions = buildAssumptions(loaded);
   const projection = project(assumptions, {}, { bands: true });
   assertFinite(projection);
-  const measureOptions = loaded.scenario.measures;
-  const measures = computeMeasures(assumptions, projection, {
-    gapPeriods: measureOptions.gap_periods,
-    targetReserveRatio: measureOptions.target_reserve_ratio,
-    scaledPremiumYears: measureOptions.scaled_premium_years,
-  });
+  const measures = computeMeasures(assumptions, projection, measureOptionsOf(loaded.scenario.measures));
   return { loaded, assumptions, projection, measures, loadOptions: options };
 }
 
@@ -60,8 +59,36 @@ export function calibrationOf(result: RunResult, targetsFile?: string): Calibrat
   return calibrate(result.assumptions, result.projection, readTargets(targetsFile));
 }
 
+/** The assumption register of a run and the effects of its ranges (methodology §9). */
+export interface RegisterResult {
+  base: Outcome;
+  effects: Effect[];
+}
+
+export function registerOf(result: RunResult): RegisterResult {
+  const base = outcomeOf(result.assumptions, result.projection, result.measures);
+  return { base, effects: registerEffects(result.loaded, base) };
+}
+
+/**
+ * The register as a report shows it: a table of the project by its `data/...` path, any other
+ * by its file name (the resolved file names it by its absolute path, and its hash), so that the
+ * register does not depend on the folder the report or the table is in.
+ */
+function reportedRegister(result: RunResult): RegisterEntry[] {
+  const shown = (path: string) => {
+    const inProject = tablePathForReport(path);
+    return inProject.startsWith('data/') ? inProject : basename(path);
+  };
+  const tables = new Map(result.assumptions.inputs.flatMap((input) => input.keys.map((key) => [JSON.stringify(key), shown(input.path)] as const)));
+  return result.loaded.register.map((e) => {
+    const table = tables.get(JSON.stringify(e.path));
+    return table === undefined ? e : { ...e, value: table };
+  });
+}
+
 /** The files of a report folder, by name (with `calibration.csv` when a calibration is given). */
-export function reportFiles(result: RunResult, calibration?: readonly CalibrationRow[]): Map<string, string> {
+export function reportFiles(result: RunResult, calibration?: readonly CalibrationRow[], register: RegisterResult = registerOf(result)): Map<string, string> {
   const { loaded, assumptions, projection, measures } = result;
   const covered = coveredGroups(result);
   return new Map([
@@ -69,7 +96,8 @@ export function reportFiles(result: RunResult, calibration?: readonly Calibratio
     ['detail.csv', detailCsv(projection, covered)],
     ['measures.csv', measuresCsv(measures, assumptions.currency)],
     ['population.csv', populationCsv(projection, covered)],
-    ['scenario.resolved.yaml', resolvedYaml(loaded.scenario, assumptions.inputs, provenanceOf(loaded, assumptions))],
+    ['assumptions.csv', assumptionsCsv(reportedRegister(result), register.effects, register.base)],
+    ['scenario.resolved.yaml', resolvedYaml(loaded.scenario, assumptions.inputs, provenanceOf(loaded, assumptions), loaded.register)],
     ...(calibration ? ([['calibration.csv', calibrationCsv(calibration)]] as Array<[string, string]>) : []),
   ]);
 }
@@ -90,6 +118,8 @@ export interface ReportOptions {
   charts?: boolean;
   /** The years of the population pyramids (at most two; default: the first year and 25 years on). */
   pyramidYears?: readonly number[];
+  /** The register's effects, when the caller has computed them (they take a projection per range end). */
+  register?: RegisterResult;
   /** Draws the charts (PNG, SVG and CSV of each, renderer.ts); watch passes one that reuses the charts that did not change. */
   render?: (charts: ChartSet['charts']) => Promise<Map<string, Buffer>>;
 }
@@ -114,7 +144,8 @@ export function reportCharts(result: RunResult, options: Pick<ReportOptions, 'la
 
 /** Every file of a run's report: the CSVs, and the charts and report.html. */
 export async function fullReportFiles(result: RunResult, options: ReportOptions): Promise<Map<string, string | Buffer>> {
-  const files: Map<string, string | Buffer> = reportFiles(result, options.calibration);
+  const register = options.register ?? registerOf(result);
+  const files: Map<string, string | Buffer> = reportFiles(result, options.calibration, register);
   if (options.charts === false) return files;
   const { loaded, assumptions, projection, measures } = result;
   const { charts, omitted } = reportCharts(result, options);
@@ -135,6 +166,7 @@ export async function fullReportFiles(result: RunResult, options: ReportOptions)
       economy: assumptions.economy,
       provenance: provenanceOf(loaded, assumptions),
       groupLabels: Object.fromEntries(assumptions.groups.map((g) => [g.id, g.label[options.lang] ?? g.label.en])),
+      register: { entries: reportedRegister(result), effects: register.effects, base: register.base },
     }),
   );
   return files;

@@ -1,10 +1,11 @@
 /** The command line, run in-process: run, --json, --out, validate, schema, exit codes. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { MARKER } from '../src/report/write.js';
-import { cli, scenarioVariant, tempDir } from './helpers/scenarios.js';
+import { PROJECT, cli, scenarioVariant, tempDir } from './helpers/scenarios.js';
 
 describe('coverage-sim run', () => {
   const scenario = scenarioVariant('basic');
@@ -25,7 +26,7 @@ describe('coverage-sim run', () => {
   it('the resolved scenario has the defaults filled in and a provenance block with hashes', async () => {
     const resolved = parse(readFileSync(join(out, 'scenario.resolved.yaml'), 'utf8'));
     expect(resolved.scenario.id).toBe('test-basic');
-    expect(resolved.groups[1].age_structure).toBe('static'); // a default
+    expect(resolved.groups[1].age_structure).toEqual({ value: 'static', default: true }); // a default, marked as one
     expect(resolved.provenance.tool).toBe('coverage-sim');
     expect(resolved.provenance.scenario_files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     const data = resolved.provenance.data_files.map((f: { path: string }) => f.path);
@@ -89,6 +90,23 @@ describe('coverage-sim validate and schema', () => {
     expect(schema.$schema).toContain('json-schema.org');
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['scenario', 'projection', 'economy', 'demography', 'groups', 'schemes']));
+  });
+
+  it('the JSON Schema accepts every shipped scenario with its marks, and refuses an unknown key beside a value', async () => {
+    const schema = JSON.parse((await cli('schema')).stdout);
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+    for (const file of readdirSync(join(PROJECT, 'scenarios')).filter((f) => f.endsWith('.yaml'))) {
+      const data = parse(readFileSync(join(PROJECT, 'scenarios', file), 'utf8'));
+      // A patch need not be a whole scenario: only the baseline is checked for required keys.
+      if (data.scenario.extends) continue;
+      expect(validate(data), `${file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+    }
+    const marked = parse(readFileSync(join(PROJECT, 'scenarios', 'baseline-2025.yaml'), 'utf8'));
+    marked.economy.inflation = { value: 0.02, assumption: 'x', range: [0.01, 0.03] };
+    marked.groups[0].wage = { ...marked.groups[0].wage, source: 'x' };
+    expect(validate(marked), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    marked.economy.inflation = { value: 0.02, assumptio: 'x' };
+    expect(validate(marked)).toBe(false);
   });
 
   it('an unknown command is a usage error, exit 2', async () => {

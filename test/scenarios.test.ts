@@ -29,6 +29,23 @@ describe('bundled scenarios', () => {
     }
   });
 
+  it('every input of every scenario says where it comes from: a source with its date, or an assumption with the reason', () => {
+    for (const [name, r] of results) {
+      const unmarked = r.loaded.register.filter((e) => e.kind === 'none').map((e) => e.name);
+      expect(unmarked, name).toEqual([]);
+      for (const e of r.loaded.register) {
+        if (e.kind === 'source') expect(e.source!.date, `${name} ${e.name}`).toMatch(/^\d{4}/);
+        if (e.kind === 'assumption') expect(e.assumption!.length, `${name} ${e.name}`).toBeGreaterThan(10);
+      }
+    }
+    // The issue's inputs: the fund split and every group risk multiplier of the baseline carry a range.
+    const ranged = new Set(results.get('baseline-2025')!.loaded.register.filter((e) => e.range).map((e) => e.name));
+    for (const key of ['schemes[employment_injury].fund.initial', 'schemes[invalidity].fund.initial', 'groups[foreign_workers].risk.invalidity', 'groups[domestic_workers].risk.employment_injury.temporary', 'groups[domestic_workers].risk.employment_injury.fatal']) {
+      expect(ranged.has(key), key).toBe(true);
+    }
+    for (const e of results.get('baseline-2025')!.loaded.register) if (/^groups\[[a-z_]+\]\.risk\./.test(e.name) && typeof e.value === 'number' && e.value !== 1) expect(e.range, e.name).toBeDefined();
+  });
+
   it('foreign workers fully registered: more registered and more contributions in both Act 4 schemes by 2030', () => {
     for (const id of ['employment_injury', 'invalidity']) {
       expect(scheme('foreign-workers-full-registration', id).registered[YEAR_2030]).toBeGreaterThan(scheme('baseline-2025', id).registered[YEAR_2030]);

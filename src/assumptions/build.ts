@@ -33,7 +33,13 @@ import type {
 
 const ECONOMY_NAMES = ['wage_growth', 'inflation', 'investment_return', 'discount_rate', 'medical_inflation'] as const;
 
-export function buildAssumptions(loaded: LoadedScenario): Assumptions {
+/**
+ * Tables already read, by absolute path, with their SHA-256: a scenario projected again with one
+ * value changed (the assumption register's ranges) reads its tables once.
+ */
+export type TableCache = Map<string, { table: CsvTable; sha256: string }>;
+
+export function buildAssumptions(loaded: LoadedScenario, tablesRead: TableCache = new Map()): Assumptions {
   const { scenario } = loaded;
   const startYear = scenario.projection.start_year;
   const endYear = scenario.projection.end_year;
@@ -45,14 +51,19 @@ export function buildAssumptions(loaded: LoadedScenario): Assumptions {
     const file = loaded.tablePath(path);
     let table = tableCache.get(file);
     if (!table) {
-      table = readCsv(file, displayPathOf(file), needed, optional, { where: () => loaded.error(path, ''), maxBytes: loaded.limits.tableBytes });
-      tableCache.set(file, table);
-      inputs.push({ path: file, sha256: createHash('sha256').update(table.text).digest('hex'), keys: [] });
-    } else {
-      // The same table read again for another key: it must have that key's columns too.
-      for (const column of needed) {
-        if (!table.columns.includes(column)) throw new ScenarioError({ file: table.displayPath, line: 1 }, undefined, messages.csvMissingColumn(column, needed));
+      let read = tablesRead.get(file);
+      if (!read) {
+        const fresh = readCsv(file, displayPathOf(file), needed, optional, { where: () => loaded.error(path, ''), maxBytes: loaded.limits.tableBytes });
+        read = { table: fresh, sha256: createHash('sha256').update(fresh.text).digest('hex') };
+        tablesRead.set(file, read);
       }
+      table = read.table;
+      tableCache.set(file, table);
+      inputs.push({ path: file, sha256: read.sha256, keys: [] });
+    }
+    // A table read before (for another key, or for another projection) must have this key's columns too.
+    for (const column of needed) {
+      if (!table.columns.includes(column)) throw new ScenarioError({ file: table.displayPath, line: 1 }, undefined, messages.csvMissingColumn(column, needed));
     }
     inputs.find((input) => input.path === file)!.keys.push(path);
     return table;

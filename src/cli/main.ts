@@ -9,8 +9,9 @@ import { ScenarioError } from '../scenario/errors.js';
 import { displayPathOf, loadScenario } from '../scenario/load.js';
 import type { LoadOptions } from '../scenario/load.js';
 import { buildAssumptions } from '../assumptions/build.js';
-import { scenarioJsonSchema } from '../scenario/schema.js';
-import { calibrationOf, defaultReportDir, projectScenario, writeReport } from '../pipeline.js';
+import { scenarioJsonSchema } from '../scenario/json-schema.js';
+import { calibrationOf, defaultReportDir, projectScenario, registerOf, writeReport } from '../pipeline.js';
+import { registerTerminal } from '../report/register-html.js';
 import { calibrationTable } from '../report/calibration.js';
 import type { Lang } from '../report/charts/labels.js';
 import { jsonSummary } from '../report/json.js';
@@ -332,13 +333,19 @@ async function runCommand(file: string, options: RunOptions, io: Io): Promise<nu
       if (options.pyramidYears.length > 2) throw new ScenarioError({ file: '--pyramid-years' }, 'pyramid-years', 'give one or two years');
       checkYears(options.pyramidYears, result.assumptions.startYear, result.assumptions.endYear, '--pyramid-years');
     }
-    const { replaced } = await writeReport(result, dir, { lang: options.lang, calibration, charts: options.charts, pyramidYears: options.pyramidYears });
+    const register = registerOf(result);
+    const { replaced } = await writeReport(result, dir, { lang: options.lang, calibration, charts: options.charts, pyramidYears: options.pyramidYears, register });
     const shown = displayPathOf(dir);
     if (options.json) {
       io.stdout(jsonText(jsonSummary(result.loaded.scenario.scenario.id, result.projection, result.measures)) + '\n');
       return EXIT_OK;
     }
-    if (!options.calibrationOnly) io.stdout(terminalSummary(result.loaded.scenario.scenario.title, result.assumptions.currency, result.projection, result.measures, shown));
+    if (!options.calibrationOnly) {
+      const schemes = new Map(result.projection.schemes.map((s) => [s.id, s.label.en]));
+      const groups = new Map(result.assumptions.groups.map((g) => [g.id, g.label.en]));
+      const dependsOn = registerTerminal({ lang: 'en', register: result.loaded.register, effects: register.effects, base: register.base, schemeLabel: (id) => schemes.get(id) ?? id, groupLabel: (id) => groups.get(id) ?? id });
+      io.stdout(terminalSummary(result.loaded.scenario.scenario.title, result.assumptions.currency, result.projection, result.measures, shown, dependsOn));
+    }
     if (calibration) io.stdout((options.calibrationOnly ? '' : '\n') + calibrationTable(calibration) + (options.calibrationOnly ? `\nReport written to ${shown}\n` : ''));
     if (replaced) io.stdout(`(replaced the previous report in ${shown})\n`);
     return EXIT_OK;

@@ -10,6 +10,7 @@ import type { LoadOptions } from '../scenario/load.js';
 import { checkShockSizes, checkWorkers, checkYears } from './checks.js';
 import { DEFAULT_SHOCKS, standardShocks } from '../sensitivity/shocks.js';
 import type { ShockSizes } from '../sensitivity/shocks.js';
+import { measureOptionsOf } from '../measures/compute.js';
 import type { MeasureOptions } from '../measures/compute.js';
 import { gridAt, gridClamped, gridPairs, sensitivity } from '../sensitivity/analysis.js';
 import type { GridPoint, SensitivityRow } from '../sensitivity/analysis.js';
@@ -115,7 +116,7 @@ export async function sensitivityCommand(file: string, options: SensitivityOptio
   const loaded = loadScenario(file, options);
   const a = buildAssumptions(loaded);
   checkYears(options.years, a.startYear, a.endYear);
-  const measureOptions = { gapPeriods: loaded.scenario.measures.gap_periods, targetReserveRatio: loaded.scenario.measures.target_reserve_ratio, scaledPremiumYears: loaded.scenario.measures.scaled_premium_years };
+  const measureOptions = measureOptionsOf(loaded.scenario.measures);
   const years = options.years ?? [a.startYear + 10, a.startYear + 25].filter((y) => y <= a.endYear);
   const shocks = standardShocks(a, sizes);
   // A grid for every scheme with a fund of its own, in the last reported year.

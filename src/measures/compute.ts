@@ -28,6 +28,11 @@ export interface MeasureOptions {
   scaledPremiumYears: number;
 }
 
+/** The options a scenario's `measures` block gives. */
+export function measureOptionsOf(m: { gap_periods: readonly number[]; target_reserve_ratio: number; scaled_premium_years: number }): MeasureOptions {
+  return { gapPeriods: m.gap_periods, targetReserveRatio: m.target_reserve_ratio, scaledPremiumYears: m.scaled_premium_years };
+}
+
 export const DEFAULT_MEASURE_OPTIONS: MeasureOptions = { gapPeriods: [10, 25, 50], targetReserveRatio: 0, scaledPremiumYears: 10 };
 
 /** The flows a level rate is solved from: wage bill, benefits and the expenses not proportional to them. */
@@ -115,6 +120,23 @@ export function fundAtEnd(flows: Flows, discount: Discount, from: number, to: nu
   let value = initialFund;
   for (let t = from; t <= to; t++) value += discount.mid[t] * (rate * (1 - a) * flows.wageBill[t] - (1 + b) * flows.benefits[t] - flows.fixedExpenses[t]);
   return value / discount.end[to];
+}
+
+/**
+ * The contribution rates in force over years [from, to] (indices, inclusive) as one level rate:
+ * PV(contributions) / PV(insurable wage bill), cash flows mid-year, discounted at `rates` — what
+ * a general average premium or a scaled premium over the same period is compared with (the
+ * scheme's rates finance the period when it is at least the premium). Null without a wage bill.
+ */
+export function legislatedLevelRate(s: SchemeProjection, rates: Float64Array, from: number, to: number): number | null {
+  const discount = discountFrom(rates, from);
+  let contributions = 0;
+  let wageBill = 0;
+  for (let i = from; i <= to; i++) {
+    contributions += discount.mid[i] * s.contributions[i];
+    wageBill += discount.mid[i] * s.wageBill[i];
+  }
+  return wageBill > 0 ? contributions / wageBill : null;
 }
 
 /**

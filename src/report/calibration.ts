@@ -7,7 +7,7 @@
  */
 import Papa from 'papaparse';
 import type { CalibrationRow } from '../measures/calibration.js';
-import { grouped } from './format.js';
+import { grouped, wrapWords } from './format.js';
 
 export const CALIBRATION_TOLERANCE = 0.1;
 const WIDTH = 100;
@@ -121,21 +121,6 @@ function twoLineTable(header: Array<[string, string]>, rows: string[][]): string
   return [line(header.map(([a]) => a)), line(header.map(([, b]) => b)), ...rows.map(line)];
 }
 
-/** Words wrapped to `width`, every line after the first indented by `indent`. */
-function wrap(text: string, first: string, indent: string, width = WIDTH): string[] {
-  const lines: string[] = [];
-  let line = first;
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    const candidate = line.trim() === '' || line === first ? line + word : `${line} ${word}`;
-    if (candidate.length > width && line.trim() !== '' && line !== first) {
-      lines.push(line);
-      line = indent + word;
-    } else line = candidate;
-  }
-  lines.push(line);
-  return lines;
-}
-
 export function calibrationTable(rows: readonly CalibrationRow[]): string {
   const year = rows[0]?.modelYear ?? '';
   const body = rows.map((r) => [
@@ -160,16 +145,17 @@ export function calibrationTable(rows: readonly CalibrationRow[]): string {
   ];
   const lines = [`Calibration: published aggregates against the model in ${year}`, ...twoLineTable(header, body), ''];
   lines.push(
-    ...wrap(
+    ...wrapWords(
       `target ${year} = published x factor: a figure for part of a year is annualised (x2 for a half year), and a figure of an earlier year is rolled forward to ${year} by the yearly growth of its series (below); difference = model / target - 1. Money in RM million. Every row's note is below the table.`,
       '',
       '',
+      WIDTH,
     ),
     '',
     'Statuses:',
   );
   const used = new Set(rows.map(status));
-  for (const [s, meaning] of Object.entries(STATUS_MEANING)) if (used.has(s)) lines.push(...wrap(meaning, `  ${s.padEnd(19)} `, ' '.repeat(22)));
+  for (const [s, meaning] of Object.entries(STATUS_MEANING)) if (used.has(s)) lines.push(...wrapWords(meaning, `  ${s.padEnd(19)} `, ' '.repeat(22), WIDTH));
   const series = new Map<string, CalibrationRow['steps']>();
   for (const r of rows) if (r.target.rollForward && r.steps.length > 0) {
     const steps = series.get(r.target.rollForward.id) ?? [];
@@ -180,12 +166,12 @@ export function calibrationTable(rows: readonly CalibrationRow[]): string {
     lines.push('', 'Roll-forward series (data/calibration/roll-forward.csv):');
     for (const [id, steps] of series)
       for (const s of [...steps].sort((x, y) => x.year - y.year))
-        lines.push(...wrap(`${s.basis}. Source: ${s.source}`, `  ${id} ${s.year - 1}-${s.year} ${signedPercent(s.growth, 2)}: `, '      '));
+        lines.push(...wrapWords(`${s.basis}. Source: ${s.source}`, `  ${id} ${s.year - 1}-${s.year} ${signedPercent(s.growth, 2)}: `, '      ', WIDTH));
   }
   lines.push('', 'Notes:');
   for (const r of rows) {
     const reason = status(r) === 'n/a' || r.target.usedToSet !== '' ? `${statusReason(r)}. ` : '';
-    lines.push(...wrap(`${reason}${r.target.note}`.trim() || r.target.description, `  ${r.target.id}: `, '      '));
+    lines.push(...wrapWords(`${reason}${r.target.note}`.trim() || r.target.description, `  ${r.target.id}: `, '      ', WIDTH));
   }
   return lines.join('\n') + '\n';
 }

@@ -19,3 +19,18 @@ function fixed(x: number, digits: number): string {
 export function grouped(x: number, digits = 0): string {
   return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
+
+/** Words wrapped to `width`, every line after the first indented by `indent`. */
+export function wrapWords(text: string, first: string, indent: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const candidate = line.trim() === '' || line === first ? line + word : `${line} ${word}`;
+    if (candidate.length > width && line.trim() !== '' && line !== first) {
+      lines.push(line);
+      line = indent + word;
+    } else line = candidate;
+  }
+  lines.push(line);
+  return lines;
+}

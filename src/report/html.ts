@@ -13,7 +13,11 @@ import { stringify } from 'yaml';
 import type { Projection, SchemeProjection } from '../engine/result.js';
 import type { Measures, SchemeMeasures } from '../measures/types.js';
 import type { Provenance } from './provenance.js';
-import { formatMeasure, legislatedLevelRate } from './measures.js';
+import { formatMeasure } from './measures.js';
+import { legislatedLevelRate } from '../measures/compute.js';
+import { registerHtml } from './register-html.js';
+import type { RegisterEntry } from '../scenario/register.js';
+import type { Effect, Outcome } from '../register/effects.js';
 import { money } from './format.js';
 import { milestoneYears } from './terminal.js';
 import { formatNumber, text } from './charts/labels.js';
@@ -22,6 +26,7 @@ import type { OmittedChart } from './charts/chart-kit.js';
 
 const WORDS = {
   keyResults: { en: 'Key results', ms: 'Keputusan utama' },
+  dependsOn: { en: 'What this answer depends on', ms: 'Perkara yang menentukan jawapan ini' },
   differences: { en: 'Assumptions that differ from the baseline', ms: 'Andaian yang berbeza daripada asas' },
   noDifferences: { en: 'This scenario is a baseline: it extends no other scenario.', ms: 'Senario ini ialah asas: ia tidak melanjutkan senario lain.' },
   money: { en: 'Contributions, benefits and the fund', ms: 'Caruman, faedah dan dana' },
@@ -111,6 +116,8 @@ export interface ReportInput {
   provenance: Provenance;
   /** Labels of the groups by id. */
   groupLabels: Record<string, string>;
+  /** The assumption register and the effects of its ranges ("What this answer depends on"). */
+  register: { entries: readonly RegisterEntry[]; effects: readonly Effect[]; base: Outcome };
 }
 
 /** Measures shown as a percentage. */
@@ -153,6 +160,7 @@ export function reportHtml(input: ReportInput): string {
   const years = milestoneYears(p);
   const sections: Section[] = [
     { id: 'key-results', heading: w('keyResults'), html: keyResults(input, w, h, name) },
+    { id: 'depends-on', heading: w('dependsOn'), html: dependsOn(input) },
     { id: 'differences', heading: w('differences'), html: differences(input, w) },
     { id: 'money', heading: w('money'), html: moneyTables(input, w, name, years) },
     { id: 'measures', heading: w('measures'), html: measureTables(input, w, h, name, years) },
@@ -330,6 +338,18 @@ function chartsHtml(input: ReportInput, name: (k: number) => string): string {
   }
   parts.push(omittedHtml(input.omitted ?? [], input.lang));
   return parts.join('\n');
+}
+
+function dependsOn(input: ReportInput): string {
+  const schemes = new Map(input.projection.schemes.map((s) => [s.id, s.label[input.lang] ?? s.label.en]));
+  return registerHtml({
+    lang: input.lang,
+    register: input.register.entries,
+    effects: input.register.effects,
+    base: input.register.base,
+    schemeLabel: (id) => schemes.get(id) ?? id,
+    groupLabel: (id) => input.groupLabels[id] ?? id,
+  });
 }
 
 function sourcesHtml(input: ReportInput, w: Words): string {

@@ -8,8 +8,6 @@
 import Papa from 'papaparse';
 import { PENSION_TYPES } from '../model.js';
 import type { Measures } from '../measures/types.js';
-import { discountFrom } from '../measures/discount.js';
-import type { SchemeProjection } from '../engine/result.js';
 import { money, persons } from './format.js';
 
 export const MEASURE_COLUMNS = ['scheme', 'measure', 'benefit', 'group', 'from', 'to', 'value', 'unit'] as const;
@@ -86,21 +84,4 @@ export function measureRows(m: Measures): MeasureRow[] {
 export function measuresCsv(m: Measures, currency: string): string {
   const data = measureRows(m).map((r) => [r.scheme, r.measure, r.benefit, r.group, String(r.from), String(r.to), formatMeasure(r.measure, r.value), measureUnit(r.measure, currency)]);
   return Papa.unparse({ fields: [...MEASURE_COLUMNS], data }, { newline: '\n' }) + '\n';
-}
-
-/**
- * The contribution rates in force over years [from, to] (indices, inclusive) as one level rate:
- * PV(contributions) / PV(insurable wage bill), cash flows mid-year, discounted at `rates` — what
- * a general average premium or a scaled premium over the same period is compared with (the
- * scheme's rates finance the period when it is at least the premium). Null without a wage bill.
- */
-export function legislatedLevelRate(s: SchemeProjection, rates: Float64Array, from: number, to: number): number | null {
-  const discount = discountFrom(rates, from);
-  let contributions = 0;
-  let wageBill = 0;
-  for (let i = from; i <= to; i++) {
-    contributions += discount.mid[i] * s.contributions[i];
-    wageBill += discount.mid[i] * s.wageBill[i];
-  }
-  return wageBill > 0 ? contributions / wageBill : null;
 }

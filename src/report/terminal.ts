@@ -21,7 +21,8 @@ function ratioText(x: number | null): string {
   return x === null || !Number.isFinite(x) ? 'n/a' : x.toFixed(2);
 }
 
-export function terminalSummary(title: string, currency: string, p: Projection, m: Measures, reportDir: string): string {
+/** `before`: lines printed after the schemes, before the report's folder (the assumption register's). */
+export function terminalSummary(title: string, currency: string, p: Projection, m: Measures, reportDir: string, before = ''): string {
   const lines: string[] = [title, ''];
   const years = milestoneYears(p);
   const million = (x: number) => grouped(x / 1e6, 1);
@@ -56,6 +57,7 @@ export function terminalSummary(title: string, currency: string, p: Projection, 
     }
     lines.push('');
   });
+  if (before) lines.push(before.trimEnd(), '');
   lines.push(`Report written to ${reportDir}`);
   return lines.join('\n') + '\n';
 }

@@ -18,6 +18,12 @@ import { checkReferences } from './references.js';
 import { messages } from '../messages.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { CELLS_PER_GROUP_YEAR, limitsOf } from './limits.js';
+import { getIn } from './leaves.js';
+import { mergeMarks, unmark } from './marks.js';
+import type { FileMark, MarkProblem } from './marks.js';
+import { buildRegister } from './register.js';
+import type { RegisterEntry } from './register.js';
+import { closest } from './suggest.js';
 import type { InputLimits } from './limits.js';
 
 export interface LoadedScenario {
@@ -34,6 +40,8 @@ export interface LoadedScenario {
   tablePath(path: KeyPath): string;
   /** The limits on input size and work this scenario was loaded under. */
   readonly limits: InputLimits;
+  /** Every input of the projection and where it comes from (register.ts). */
+  readonly register: readonly RegisterEntry[];
 }
 
 /** Errors shown at most for one file: past that they are counted, not located (each costs a search). */
@@ -62,9 +70,16 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const files = readChain(resolve(file), limits.yamlBytes, isAllowed, (path) => canonical(path) ?? path);
   let merged: unknown = {};
   const problems: Array<MergeProblem & { source: SourceFile }> = [];
+  // Each file's marks (where its values come from) are taken off before the merge: the merge
+  // and the schema see plain values.
+  const fileMarks: FileMark[][] = files.map(() => []);
   for (let i = files.length - 1; i >= 0; i--) {
+    const markProblems: MarkProblem[] = [];
+    const { data, marks } = unmark(files[i].data, markProblems);
+    fileMarks[i] = marks;
+    problems.push(...markProblems.map((p) => ({ ...p, source: files[i] })));
     const found: MergeProblem[] = [];
-    merged = mergeScenario(merged, files[i].data, found);
+    merged = mergeScenario(merged, data, found);
     problems.push(...found.map((p) => ({ ...p, source: files[i] })));
   }
   if (problems.length > 0) {
@@ -112,7 +127,26 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     return table;
   };
 
-  const loaded: LoadedScenario = { scenario, files, merged: mergedData, locate, error, tablePath, limits };
+  const marks = mergeMarks(fileMarks);
+  const sourceErrors: ScenarioError[] = [];
+  const sourceIds = Object.keys(scenario.sources ?? {});
+  const reported = new Set<string>();
+  const register = buildRegister(scenario, mergedData, marks, (name, id) => {
+    const at = marks.get(name);
+    if (sourceErrors.length >= MAX_ERRORS || !at) return;
+    const file = files[at.file];
+    const path = [...at.markPath, 'source'];
+    // Every value under a marked mapping names its source: the mapping's key is reported once.
+    const place = `${at.file}\u0000${formatKeyPath(path)}`;
+    if (reported.has(place)) return;
+    reported.add(place);
+    sourceErrors.push(new ScenarioError(placeIn(file, path, 'value') ?? placeIn(file, at.markPath, 'key') ?? { file: file.displayPath }, formatKeyPath(path), messages.unknownSource(id, closest(id, sourceIds), sourceIds)));
+  });
+  if (sourceErrors.length > 0) throw withOthers(sourceErrors);
+  const rangeError = checkRanges(register, mergedData, error);
+  if (rangeError) throw rangeError;
+
+  const loaded: LoadedScenario = { scenario, files, merged: mergedData, locate, error, tablePath, limits, register };
   // Errors of references are located up to the limit only: 40,000 bad cover keys are counted.
   let located = 0;
   const cheapError = (path: KeyPath, message: string, at?: 'key' | 'value') =>
@@ -141,6 +175,34 @@ function checkWork(scenario: Scenario, limits: InputLimits, error: (path: KeyPat
   const paths = scenario.stochastic?.paths;
   if (paths !== undefined && paths * years * scenario.schemes.length > limits.pathYears) {
     return error(['stochastic', 'paths'], messages.pathsTooMany(paths, years, scenario.schemes.length, limits.pathYears));
+  }
+  return undefined;
+}
+
+/** Ranges in one scenario at most: each is two more projections of every run. */
+export const MAX_RANGES = 100;
+
+/**
+ * Each end of every range must be a value the key accepts: the section that holds it is
+ * validated again with the end in place of the value (then put back), so that a run never
+ * projects a value the schema would refuse.
+ */
+function checkRanges(register: readonly RegisterEntry[], merged: Record<string, unknown>, error: (path: KeyPath, message: string, at?: 'key' | 'value') => ScenarioError): ScenarioError | undefined {
+  const ranged = register.filter((e) => e.range !== undefined);
+  if (ranged.length > MAX_RANGES) return error(ranged[MAX_RANGES].path, messages.tooManyRanges(MAX_RANGES), 'key');
+  const shape = scenarioSchema.shape as Record<string, { safeParse(x: unknown): { success: boolean; error?: { issues: Array<{ message: string }> } } }>;
+  for (const entry of ranged) {
+    const section = String(entry.path[0]);
+    const parent = getIn(merged, entry.path.slice(0, -1)) as Record<string | number, unknown> | undefined;
+    const last = entry.path[entry.path.length - 1];
+    if (!parent || !shape[section]) continue;
+    const original = parent[last];
+    for (const [end, value] of [['low', entry.range![0]], ['high', entry.range![1]]] as const) {
+      parent[last] = value;
+      const result = shape[section].safeParse(merged[section]);
+      parent[last] = original;
+      if (!result.success) return error(entry.path, messages.rangeEndRefused(end, value, result.error?.issues[0]?.message ?? ''), 'key');
+    }
   }
   return undefined;
 }
@@ -291,13 +353,4 @@ function originFile(path: KeyPath, merged: unknown, files: readonly SourceFile[]
     if (local && placeIn(source, local)) return source;
   }
   return files[0];
-}
-
-export function getIn(root: unknown, path: KeyPath): unknown {
-  let node: unknown = root;
-  for (const part of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[part];
-  }
-  return node;
 }

@@ -366,6 +366,21 @@ export const scenarioSchema = z.strictObject({
     })
     .prefault({})
     .describe('Options of the ILO financing measures.'),
+  sources: z
+    .record(
+      slug,
+      z.strictObject({
+        citation: oneLineText.min(1).max(500).describe('What the source is: publisher, title, section or table.'),
+        date: z
+          .string()
+          .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' })
+          .describe('When it was published (or the date of the figure it gives): YYYY, YYYY-MM or YYYY-MM-DD.'),
+        url: oneLineText.max(2000).optional().describe('Where to read it.'),
+      }),
+    )
+    .refine((r) => Object.keys(r).length <= 1000, { error: 'at most 1,000 sources' })
+    .optional()
+    .describe('The published sources the values cite by id: {<id>: {citation, date, url}} (docs/scenario-format.md, "Where a value comes from").'),
   provenance: z
     .strictObject({
       tool: z.string().describe('Name of the tool that wrote the file.'),
@@ -391,8 +406,3 @@ export const BENEFITS_BY_KIND: Record<SchemeKind, ReadonlyArray<keyof BenefitsCo
   non_employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical'],
   invalidity: ['invalidity_pension', 'survivors', 'constant_attendance', 'funeral'],
 };
-
-
-export function scenarioJsonSchema(): unknown {
-  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
-}

@@ -34,10 +34,23 @@ describe('report.html', async () => {
     for (const src of images) expect(src).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
   });
 
+  it('says what the answer depends on: the counts, the conclusions that flip, the ranked assumptions as in assumptions.csv', () => {
+    const section = /<section id="depends-on">([\s\S]*?)<\/section>/.exec(html)![1];
+    const rows = read('assumptions.csv');
+    const inputs = new Set(rows.map((r) => r.key));
+    expect(section).toContain(`The projection uses ${inputs.size} inputs:`);
+    expect(section).toMatch(/Foreign workers pay for themselves under Invalidity \(Act 4\) .* only if groups\[foreign_workers\]\.risk\.invalidity is below 0\.\d+/);
+    // The ranked table has one row per input with a range, each named as in assumptions.csv.
+    const ranked = [...section.matchAll(/<tr data-key="([^"]+)">/g)].map((m) => m[1].replace(/&#39;/g, "'"));
+    expect(new Set(ranked)).toEqual(new Set(rows.filter((r) => r.range_low !== '').map((r) => r.key)));
+    // Every input is in the folded register.
+    expect([...section.matchAll(/<tr><td><code>/g)].length).toBe(inputs.size);
+  });
+
   it('has a table of contents linking every section', () => {
     const toc = /<nav class="toc">([\s\S]*?)<\/nav>/.exec(html)![1];
     const links = [...toc.matchAll(/href="#([a-z-]+)"/g)].map((m) => m[1]);
-    expect(links).toEqual(['key-results', 'differences', 'money', 'measures', 'charts', 'sources', 'provenance']);
+    expect(links).toEqual(['key-results', 'depends-on', 'differences', 'money', 'measures', 'charts', 'sources', 'provenance']);
     for (const id of links) expect(html).toContain(`<section id="${id}">`);
   });
 
@@ -160,6 +173,7 @@ describe('report.html', async () => {
       economy: run.assumptions.economy,
       provenance: provenanceOf(run.loaded, run.assumptions),
       groupLabels: {},
+      register: { entries: run.loaded.register, effects: [], base: [] },
     });
     expect(page).toContain('<h3>Charts not drawn</h3><ul class="omitted"><li data-chart="invalidity-shortfall">Yearly shortfall — Invalidity: no values in this projection (every value is zero)</li></ul>');
   });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { MEASURE_COLUMNS, measureUnit } from '../../src/report/measures.js';
+import { ASSUMPTION_COLUMNS } from '../../src/report/assumptions-csv.js';
 import { PROJECT, cli, scenarioVariant, tempDir } from '../helpers/scenarios.js';
 
 type Row = Record<string, string>;
@@ -56,6 +57,30 @@ describe('the files of a run', async () => {
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
     expect(verified.stdout).toContain('identical: population.csv');
     expect(verified.stdout).toContain('identical: measures.csv');
+    expect(verified.stdout).toContain('identical: assumptions.csv');
+  });
+
+  it('assumptions.csv: every input with its provenance, and the ranges projected again, agreeing with measures.csv', () => {
+    const text = readFileSync(join(out, 'assumptions.csv'), 'utf8');
+    expect(text.split('\n', 1)[0]).toBe(ASSUMPTION_COLUMNS.join(','));
+    const rows = Papa.parse<Row>(text, { header: true, skipEmptyLines: true }).data;
+    expect(new Set(rows.map((r) => r.provenance))).toEqual(new Set(['source', 'assumption', 'default']));
+    for (const r of rows) {
+      if (r.provenance === 'source') expect(r.citation !== '' && r.date !== '', r.key).toBe(true);
+      if (r.provenance === 'assumption') expect(r.assumption, r.key).not.toBe('');
+    }
+    // The foreign workers' invalidity risk: at its own value the ratio of measures.csv; below 1
+    // at the low end, above at the high end, and the flip inside the range.
+    const risk = rows.find((r) => r.key === 'groups[foreign_workers].risk.invalidity' && r.scheme === 'invalidity' && r.group === 'foreign_workers' && r.measure === 'benefit_contribution_ratio')!;
+    const measured = measures.find((r) => r.scheme === 'invalidity' && r.measure === 'benefit_contribution_ratio' && r.group === 'foreign_workers')!;
+    expect(Number(risk.at_value)).toBeCloseTo(Number(measured.value), 6);
+    expect(Number(risk.at_low)).toBeLessThan(1);
+    expect(Number(risk.at_high)).toBeGreaterThan(1);
+    expect(Number(risk.flips_at)).toBeGreaterThan(Number(risk.value));
+    expect(Number(risk.flips_at)).toBeLessThan(Number(risk.range_high));
+    // The terminal says it in a sentence.
+    expect(run.stdout).toContain('What this answer depends on');
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(`Foreign workers pay for themselves under Invalidity (Act 4) (the present value of their benefits and expenses is below that of their contributions) only if groups[foreign_workers].risk.invalidity is below ${Number(Number(risk.flips_at).toPrecision(3))}`);
   });
 
   it('with charts: a pyramid and a coverage-rate chart per scheme, each with its PNG, SVG and data', async () => {

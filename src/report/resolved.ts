@@ -13,17 +13,27 @@ import type { Scenario } from '../scenario/schema.js';
 import type { InputFile } from '../assumptions/types.js';
 import { PROJECT_ROOT } from '../paths.js';
 import type { Provenance } from './provenance.js';
+import { NOT_INPUTS, isLabel } from '../scenario/register.js';
 import type { RegisterEntry } from '../scenario/register.js';
-import { getIn } from '../scenario/leaves.js';
+import { forEachLeaf, getIn } from '../scenario/leaves.js';
+import type { KeyPath } from '../scenario/errors.js';
 
 export function resolvedYaml(scenario: Scenario, inputs: readonly InputFile[], provenance: Provenance, register: readonly RegisterEntry[]): string {
   const { provenance: _previous, ...rest } = scenario;
   const copy = structuredClone(rest) as Record<string, unknown>;
   for (const input of inputs) for (const key of input.keys) setIn(copy, key, tablePathForReport(input.path));
-  for (const entry of register) {
-    const mark = markOf(entry);
-    if (mark) setIn(copy, entry.path, { value: getIn(copy, entry.path), ...mark });
+  const marks = new Map(register.map((e) => [e.name, markOf(e)]));
+  // A default that is not an input (the register leaves it out) is marked as a default too.
+  const places: Array<{ path: KeyPath; mark: Record<string, unknown> }> = [];
+  for (const [key, value] of Object.entries(copy)) {
+    if (NOT_INPUTS.has(key)) continue;
+    forEachLeaf(value, (_leaf, path, name) => {
+      if (isLabel(name)) return;
+      const mark = marks.has(name) ? marks.get(name) : { default: true };
+      if (mark) places.push({ path, mark });
+    }, [key], key);
   }
+  for (const { path, mark } of places) setIn(copy, path, { value: getIn(copy, path), ...mark });
   const header = '# The scenario as projected: extends merged, defaults filled in, table paths resolved.\n';
   return header + stringify({ ...copy, provenance }, { lineWidth: 0, aliasDuplicateObjects: false });
 }

@@ -30,8 +30,30 @@ export interface RegisterEntry {
 }
 
 /** The parts of a scenario that describe it rather than feed the projection. */
-const NOT_INPUTS = new Set(['scenario', 'sources', 'provenance']);
-const isLabel = (name: string) => /(^|\.)label(\.(en|ms))?$/.test(name);
+export const NOT_INPUTS = new Set(['scenario', 'sources', 'provenance']);
+/** A label names a group or a scheme in reports; it is not an input. */
+export const isLabel = (name: string) => /(^|\.)label(\.(en|ms))?$/.test(name);
+
+/**
+ * Whether a default the schema fills in is an input of the projection: not an absent option
+ * (null), a scheme's qualifying conditions where its kind has none (only invalidity counts
+ * contributions), the payer of a flat amount where there is none, nor a group's risk multiplier
+ * of a contingency that no scheme covering the group insures. A value the user writes is listed
+ * whether used or not.
+ */
+function usedDefault(scenario: Scenario, path: KeyPath, value: unknown): boolean {
+  if (value === null) return false;
+  if (path[0] === 'schemes' && typeof path[1] === 'number') {
+    const scheme = scenario.schemes[path[1]];
+    if (path[2] === 'qualifying') return scheme.kind === 'invalidity';
+    if (path[path.length - 1] === 'flat_payer') return getIn(scenario, [...path.slice(0, -1), 'flat_monthly']) !== undefined;
+  }
+  if (path[0] === 'groups' && typeof path[1] === 'number' && path[2] === 'risk' && typeof path[3] === 'string' && path[3] !== 'mortality') {
+    const id = scenario.groups[path[1]].id;
+    return scenario.schemes.some((s) => s.kind === path[3] && Object.hasOwn(s.cover, id));
+  }
+  return true;
+}
 
 /**
  * One entry per input of the projection. `marks` holds the marks in force by value name; a
@@ -52,8 +74,12 @@ export function buildRegister(
       value,
       (leaf, path, name) => {
         if (isLabel(name)) return;
+        const marked = marks.get(name)?.mark;
+        // A value no file sets, or one written as coverage-sim's default (scenario.resolved.yaml).
+        const isDefault = getIn(merged, path) === undefined || (marked?.default === true && marked.source === undefined && marked.assumption === undefined);
+        if (isDefault && !usedDefault(scenario, path, leaf)) return;
         const entry: RegisterEntry = { name, path, value: leaf, kind: 'none' };
-        const mark = getIn(merged, path) === undefined ? { default: true as const } : marks.get(name)?.mark;
+        const mark = isDefault ? { default: true as const } : marked;
         if (mark?.source !== undefined) {
           const cited = sources[mark.source];
           if (cited) entry.source = { id: mark.source, ...cited };

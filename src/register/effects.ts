@@ -57,11 +57,10 @@ export interface Effect {
   low: Outcome;
   high: Outcome;
   verdicts: Verdict[];
-  /**
-   * The largest move over the range of a scheme's GAP or of a group's benefit-to-contribution
-   * ratio, relative to its value in the scenario: what the ranking is by.
-   */
-  swing: number;
+  /** The largest move over the range of a scheme's GAP, relative to its value in the scenario. */
+  gapSwing: number;
+  /** The largest move over the range of a group's benefit-to-contribution ratio (absolute). */
+  ratioSwing: number;
 }
 
 /** Thresholds searched per range: past that a flip is stated without its value. */
@@ -172,7 +171,7 @@ export function registerEffects(loaded: LoadedScenario, base: Outcome): Effect[]
       }
       verdicts.push({ kind: b.kind, scheme: b.scheme, ...(b.group !== undefined ? { group: b.group } : {}), threshold, holdsBelow: l });
     }
-    return { entry, low, high, verdicts, swing: swingOf(base, low, high) };
+    return { entry, low, high, verdicts, ...swingsOf(base, low, high) };
   });
 }
 
@@ -181,16 +180,25 @@ function relativeMove(base: number | null, low: number | null, high: number | nu
   return base === null || low === null || high === null || base === 0 ? 0 : Math.abs(high - low) / Math.abs(base);
 }
 
-function swingOf(base: Outcome, low: Outcome, high: Outcome): number {
-  let swing = 0;
+function swingsOf(base: Outcome, low: Outcome, high: Outcome): { gapSwing: number; ratioSwing: number } {
+  let gapSwing = 0;
+  let ratioSwing = 0;
   base.forEach((s, k) => {
-    swing = Math.max(swing, relativeMove(s.gap, low[k].gap, high[k].gap));
-    s.groups.forEach((g, j) => (swing = Math.max(swing, relativeMove(g.ratio, low[k].groups[j].ratio, high[k].groups[j].ratio))));
+    gapSwing = Math.max(gapSwing, relativeMove(s.gap, low[k].gap, high[k].gap));
+    s.groups.forEach((g, j) => {
+      const [l, h] = [low[k].groups[j].ratio, high[k].groups[j].ratio];
+      if (l !== null && h !== null) ratioSwing = Math.max(ratioSwing, Math.abs(h - l));
+    });
   });
-  return swing;
+  return { gapSwing, ratioSwing };
 }
 
-/** The effects ranked: the largest relative move first, then those that flip more conclusions. */
+/**
+ * The effects ranked: those that flip a conclusion first (most flips first), then by the
+ * relative move of a general average premium, then by the move of a benefit-to-contribution
+ * ratio. A ratio far from 1 that doubles (0.09 to 0.19) changes no answer; a premium that moves
+ * changes every one.
+ */
 export function ranked(effects: readonly Effect[]): Effect[] {
-  return [...effects].sort((x, y) => y.swing - x.swing || y.verdicts.length - x.verdicts.length || x.entry.name.localeCompare(y.entry.name));
+  return [...effects].sort((x, y) => y.verdicts.length - x.verdicts.length || y.gapSwing - x.gapSwing || y.ratioSwing - x.ratioSwing || x.entry.name.localeCompare(y.entry.name));
 }

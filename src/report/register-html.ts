@@ -24,11 +24,13 @@ export interface RegisterHtmlInput {
 const WORDS = {
   counts: {
     en: (n: number, sourced: number, assumed: number, ranged: number, defaults: number, none: number) =>
-      `The projection uses ${n} inputs: ${sourced} from a published source, ${assumed} declared assumptions (${ranged} with a plausible range, projected again at each end), ${defaults} coverage-sim defaults` +
-      (none > 0 ? `, and ${none} that say nothing of where they come from.` : '.'),
+      `The projection uses ${n} inputs: ${sourced} from a published source and ${assumed} declared assumptions (${ranged} with a plausible range, projected again at each end)` +
+      (defaults > 0 ? `; ${defaults} are coverage-sim defaults` : '') +
+      (none > 0 ? `; ${none} say nothing of where they come from.` : '.'),
     ms: (n: number, sourced: number, assumed: number, ranged: number, defaults: number, none: number) =>
-      `Unjuran menggunakan ${n} input: ${sourced} daripada sumber yang diterbitkan, ${assumed} andaian yang dinyatakan (${ranged} dengan julat munasabah, diunjurkan semula pada setiap hujungnya), ${defaults} nilai lalai coverage-sim` +
-      (none > 0 ? `, dan ${none} yang tidak menyatakan asalnya.` : '.'),
+      `Unjuran menggunakan ${n} input: ${sourced} daripada sumber yang diterbitkan dan ${assumed} andaian yang dinyatakan (${ranged} dengan julat munasabah, diunjurkan semula pada setiap hujungnya)` +
+      (defaults > 0 ? `; ${defaults} ialah nilai lalai coverage-sim` : '') +
+      (none > 0 ? `; ${none} tidak menyatakan asalnya.` : '.'),
   },
   flipsHeading: { en: 'Conclusions that flip inside a range', ms: 'Kesimpulan yang berubah dalam julat' },
   noFlips: {
@@ -37,8 +39,8 @@ const WORDS = {
   },
   rankedHeading: { en: 'The assumptions ranked by their effect', ms: 'Andaian mengikut kesannya' },
   rankedNote: {
-    en: 'Each assumption moved alone to the low and to the high end of its range, the others as in the scenario; "low → high" gives a measure at each end, for the schemes and groups it moves. Ranked by the largest move of a general average premium (over the whole horizon) or of a group\'s benefit-to-contribution ratio, relative to its value in the scenario.',
-    ms: 'Setiap andaian digerakkan sendirian ke hujung rendah dan hujung tinggi julatnya, yang lain seperti dalam senario; "rendah → tinggi" memberi ukuran pada setiap hujung, bagi skim dan kumpulan yang digerakkannya. Disusun mengikut perubahan terbesar premium purata am (bagi seluruh tempoh) atau nisbah faedah kepada caruman sesuatu kumpulan, berbanding nilainya dalam senario.',
+    en: 'Each assumption moved alone to the low and to the high end of its range, the others as in the scenario; "low → high" gives a measure at each end, for the schemes and groups it moves. First the assumptions that flip a conclusion, then by the largest move of a general average premium (over the whole horizon) relative to its value in the scenario, then by the largest move of a benefit-to-contribution ratio.',
+    ms: 'Setiap andaian digerakkan sendirian ke hujung rendah dan hujung tinggi julatnya, yang lain seperti dalam senario; "rendah → tinggi" memberi ukuran pada setiap hujung, bagi skim dan kumpulan yang digerakkannya. Mula-mula andaian yang mengubah sesuatu kesimpulan, kemudian mengikut perubahan terbesar premium purata am (bagi seluruh tempoh) berbanding nilainya dalam senario, kemudian mengikut perubahan terbesar nisbah faedah kepada caruman.',
   },
   noRanges: { en: 'No input of this scenario has a plausible range, so nothing was projected again.', ms: 'Tiada input senario ini yang mempunyai julat munasabah, jadi tiada yang diunjurkan semula.' },
   registerHeading: { en: 'Every input and where it comes from', ms: 'Setiap input dan asalnya' },
@@ -117,24 +119,25 @@ function origin(entry: RegisterEntry, lang: Lang): string {
   return parts.join(': ');
 }
 
-/** How a measure moved over a range, scheme by scheme, for the schemes it moved (as shown). */
+/** How a measure moved over a range, for the schemes it moved (as shown): the scheme in bold, then the move. */
 function moves(e: Effect & { base: Outcome }, pick: (o: Outcome[number]) => string, schemeLabel: (id: string) => string, unmoved: string): string {
   const out: string[] = [];
   e.low.forEach((s, k) => {
     const [l, h, b] = [pick(s), pick(e.high[k]), pick(e.base[k])];
-    if (l !== b || h !== b) out.push(`${escapeHtml(schemeLabel(s.scheme))}: ${escapeHtml(l)} → ${escapeHtml(h)}`);
+    if (l !== b || h !== b) out.push(`<b>${escapeHtml(schemeLabel(s.scheme))}</b><br>${escapeHtml(l)} → ${escapeHtml(h)}`);
   });
   return out.length > 0 ? out.join('<br>') : unmoved;
 }
 
-/** How the groups' benefit-to-contribution ratios moved over a range, for those it moved (as shown). */
+/** How the groups' benefit-to-contribution ratios moved over a range, scheme by scheme, for those it moved (as shown). */
 function ratioMoves(e: Effect & { base: Outcome }, schemeLabel: (id: string) => string, groupLabel: (id: string) => string, unmoved: string): string {
   const out: string[] = [];
   e.base.forEach((s, k) => {
-    s.groups.forEach((g, j) => {
+    const lines = s.groups.flatMap((g, j) => {
       const [l, h, b] = [ratioText(e.low[k].groups[j].ratio), ratioText(e.high[k].groups[j].ratio), ratioText(g.ratio)];
-      if (l !== b || h !== b) out.push(`${escapeHtml(schemeLabel(s.scheme))}, ${escapeHtml(groupLabel(g.group))}: ${l} → ${h}`);
+      return l !== b || h !== b ? [`${escapeHtml(groupLabel(g.group))}: ${l} → ${h}`] : [];
     });
+    if (lines.length > 0) out.push(`<b>${escapeHtml(schemeLabel(s.scheme))}</b><br>${lines.join('<br>')}`);
   });
   return out.length > 0 ? out.join('<br>') : unmoved;
 }
@@ -172,7 +175,7 @@ export function registerHtml(input: RegisterHtmlInput): string {
       ];
       return `<tr data-key="${escapeHtml(e.entry.name)}">${cells.map((c, j) => `<td class="col-${head[j]}">${c}</td>`).join('')}</tr>`;
     });
-    parts.push(`<table class="register-ranked"><thead><tr>${head.map((k) => `<th>${WORDS[k][lang]}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
+    parts.push(`<table class="register-ranked"><colgroup>${head.map((k) => `<col class="col-${k}">`).join('')}</colgroup><thead><tr>${head.map((k) => `<th>${WORDS[k][lang]}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
   }
 
   const all = register.map((e) => `<tr><td><code>${breakable(e.name)}</code></td><td class="value">${escapeHtml(leafText(e.value))}</td><td class="origin">${origin(e, lang)}</td></tr>`);

@@ -126,15 +126,20 @@ describe('the effects of the ranges', () => {
     expect(effect('schemes[employment_injury].benefits.temporary_disablement.mean_days').low).toEqual(full((s) => (scheme(s, 'employment_injury').benefits.temporary_disablement.mean_days = 60)));
   });
 
-  it('ranks the ranges by the relative move they make', () => {
+  it('ranks first the ranges that flip a conclusion, then by the relative move of a premium', () => {
     const file = baselineWith((s) => {
-      invalidityRisk(s, 0.3, [0.3, 1.0]);
-      // A 1% band on a small group's mortality moves little.
+      // A 1% band on a small group's mortality moves little; the employment-injury fund moves
+      // that scheme's GAP by a third and flips nothing; the foreign workers' risk flips their verdict.
       group(s, 'fishers').risk.mortality = { value: 1.1, assumption: 'x', range: [1.095, 1.105] };
+      const fund = scheme(s, 'employment_injury').fund;
+      fund.initial = { value: plain(fund.initial), assumption: 'not published', range: [12.5e9, 37.5e9] };
+      invalidityRisk(s, 0.3, [0.3, 1.0]);
     });
     const { effects } = registerOf(projectScenario(file));
-    const order = ranked(effects).map((e) => e.entry.name);
-    expect(order).toEqual(['groups[foreign_workers].risk.invalidity', 'groups[fishers].risk.mortality']);
-    expect(ranked(effects)[0].swing).toBeGreaterThan(10 * ranked(effects)[1].swing);
+    const order = ranked(effects);
+    expect(order.map((e) => e.entry.name)).toEqual(['groups[foreign_workers].risk.invalidity', 'schemes[employment_injury].fund.initial', 'groups[fishers].risk.mortality']);
+    expect(order[0].verdicts.length).toBeGreaterThan(0);
+    expect(order[1].verdicts).toEqual([]);
+    expect(order[1].gapSwing).toBeGreaterThan(10 * order[2].gapSwing);
   });
 });

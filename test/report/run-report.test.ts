@@ -64,7 +64,8 @@ describe('the files of a run', async () => {
     const text = readFileSync(join(out, 'assumptions.csv'), 'utf8');
     expect(text.split('\n', 1)[0]).toBe(ASSUMPTION_COLUMNS.join(','));
     const rows = Papa.parse<Row>(text, { header: true, skipEmptyLines: true }).data;
-    expect(new Set(rows.map((r) => r.provenance))).toEqual(new Set(['source', 'assumption', 'default']));
+    // The baseline states every input it uses: no default, none unmarked.
+    expect(new Set(rows.map((r) => r.provenance))).toEqual(new Set(['source', 'assumption']));
     for (const r of rows) {
       if (r.provenance === 'source') expect(r.citation !== '' && r.date !== '', r.key).toBe(true);
       if (r.provenance === 'assumption') expect(r.assumption, r.key).not.toBe('');

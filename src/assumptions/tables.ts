@@ -33,22 +33,7 @@ export function shareColumns(table: CsvTable, cohort: boolean): { share: Float64
  */
 export function mortalityByYear(table: CsvTable, startYear: number, years: number, improvement: Float64Array): Float64Array {
   const out = new Float64Array(years * CELLS);
-  const hasYear = table.columns.includes('year');
-  const byYear = new Map<number, Float64Array>();
-  if (hasYear) {
-    const rowsByYear = new Map<number, number[]>();
-    for (let r = 0; r < table.rows.length; r++) {
-      // Calendar years as the projection takes them: 1900 to 2800.
-      const year = numberCell(table, r, 'year', { min: 1900, max: 2800 });
-      if (!Number.isInteger(year)) throw tableError(table, r, 'year', messages.csvNotNumber(table.rows[r].year));
-      let list = rowsByYear.get(year);
-      if (!list) rowsByYear.set(year, (list = []));
-      list.push(r);
-    }
-    for (const [year, rows] of rowsByYear) byYear.set(year, qxColumn(table, rows));
-  } else {
-    byYear.set(startYear, qxColumn(table, table.rows.map((_, r) => r)));
-  }
+  const byYear = qxByTableYear(table, startYear);
   const tableYears = [...byYear.keys()].sort((a, b) => a - b);
   const lastTableYear = tableYears[tableYears.length - 1];
   for (let i = 0; i < years; i++) {
@@ -68,6 +53,37 @@ export function mortalityByYear(table: CsvTable, startYear: number, years: numbe
     for (let s = 0; s < SEXES; s++) target[cell(s, AGES - 1)] = 1;
   }
   return out;
+}
+
+/**
+ * A table's qx columns by its own years (the start year's for a table without years), read once
+ * per table and start year: a scenario projected again with one value changed (the assumption
+ * register's ranges) reuses them. The columns are not written to.
+ */
+const qxRead = new WeakMap<CsvTable, Map<number, Map<number, Float64Array>>>();
+
+function qxByTableYear(table: CsvTable, startYear: number): Map<number, Float64Array> {
+  let read = qxRead.get(table);
+  if (!read) qxRead.set(table, (read = new Map()));
+  const cached = read.get(startYear);
+  if (cached) return cached;
+  const byYear = new Map<number, Float64Array>();
+  if (table.columns.includes('year')) {
+    const rowsByYear = new Map<number, number[]>();
+    for (let r = 0; r < table.rows.length; r++) {
+      // Calendar years as the projection takes them: 1900 to 2800.
+      const year = numberCell(table, r, 'year', { min: 1900, max: 2800 });
+      if (!Number.isInteger(year)) throw tableError(table, r, 'year', messages.csvNotNumber(table.rows[r].year));
+      let list = rowsByYear.get(year);
+      if (!list) rowsByYear.set(year, (list = []));
+      list.push(r);
+    }
+    for (const [year, rows] of rowsByYear) byYear.set(year, qxColumn(table, rows));
+  } else {
+    byYear.set(startYear, qxColumn(table, table.rows.map((_, r) => r)));
+  }
+  read.set(startYear, byYear);
+  return byYear;
 }
 
 function qxColumn(table: CsvTable, rows: number[]): Float64Array {

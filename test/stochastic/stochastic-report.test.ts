@@ -77,6 +77,18 @@ describe('stochastic: report, terminal table, JSON and charts', async () => {
     expect(result.stdout).toMatch(/general average premium 2025-2045: deterministic \d+\.\d\d%; percentiles not available/);
   });
 
+  it('--exact from the command line: the same files, the method recorded, and the exact paths close to the fast ones', async () => {
+    const dir = join(tempDir(), 'exact');
+    const exact = await cli('stochastic', scenario, '--out', dir, '--paths', '100', '--no-charts', '--exact');
+    expect(exact.code, exact.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'stochastic.yaml'), 'utf8')).toMatch(/^method: exact$/m);
+    const exactPercentiles = csv(join(dir, 'percentiles.csv'));
+    expect(exactPercentiles.map((r) => `${r.scheme} ${r.measure} ${r.year}`)).toEqual(percentiles.map((r) => `${r.scheme} ${r.measure} ${r.year}`));
+    // The same 100 paths by both methods: the median of benefits within the stated bound (0.2%).
+    const median = (rows: typeof percentiles, scheme: string, year: string) => Number(rows.find((r) => r.scheme === scheme && r.measure === 'benefits' && r.year === year)!.p50);
+    for (const year of ['2035', '2045']) expect(Math.abs(median(percentiles, 'employment_injury', year) / median(exactPercentiles, 'employment_injury', year) - 1)).toBeLessThan(0.002);
+  });
+
   it('--json carries the probabilities and percentiles at the milestones', async () => {
     const json = await cli('stochastic', scenario, '--out', join(tempDir(), 'json'), '--paths', '100', '--no-charts', '--json');
     expect(json.code, json.stderr).toBe(0);

@@ -54,6 +54,10 @@ export const messages = {
   rangeEndFails: (end: string, value: number, reason: string) => `the scenario cannot be projected with this value at ${end === 'inside' ? 'a point inside its range' : `the ${end} end of its range`} (${value}): ${reason}`,
   tooManyRanges: (max: number) => `a scenario has at most ${max} ranges (each is two more projections of a run): keep them for the assumptions that matter`,
   rangeEndRefused: (end: 'low' | 'high', value: number, reason: string) => `the ${end} end of its range, ${value}, is not a value this key accepts: ${reason}`,
+  defaultMarkAlone: () => 'default: true marks coverage-sim\'s own default: it takes no source, assumption or range (write those without it)',
+  defaultMarkNoDefault: () => 'default: true, but this key has no default: say where its value comes from with source or assumption',
+  defaultMarkDiffers: (value: string, actual: string) => `default: true, but coverage-sim's default here is ${actual}, not ${value}: say where this value comes from with source or assumption`,
+  rangeOnProjection: () => 'the projection\'s years and currency take no range: each end would be another horizon, and its premiums and ratios would not compare (project the other horizon as a scenario of its own)',
   unknownKey: (key: string, suggestion: string | undefined) =>
     `unknown key ${quoted(key)}` + (suggestion ? ` (did you mean ${quoted(suggestion)}?)` : '') + '; unknown keys are errors, never ignored',
   missingKey: (key: string) => `required key ${quoted(key)} is missing`,

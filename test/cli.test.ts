@@ -105,7 +105,14 @@ describe('coverage-sim validate and schema', () => {
     marked.economy.inflation = { value: 0.02, assumption: 'x', range: [0.01, 0.03] };
     marked.groups[0].wage = { ...marked.groups[0].wage, source: 'x' };
     expect(validate(marked), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    // A year table and rates by currency carry their marks among their keys.
+    marked.economy.wage_growth = { 2025: 0.045, 2030: 0.04, source: 'x' };
+    marked.economy.exchange_rates = { SGD: 3.45, source: 'x' };
+    expect(validate(marked), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     marked.economy.inflation = { value: 0.02, assumptio: 'x' };
+    expect(validate(marked)).toBe(false);
+    // A wrapper must say where its value comes from.
+    marked.economy.inflation = { value: 0.02, range: [0.01, 0.03] };
     expect(validate(marked)).toBe(false);
   });
 

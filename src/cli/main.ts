@@ -12,6 +12,7 @@ import { buildAssumptions } from '../assumptions/build.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { calibrationOf, defaultReportDir, projectScenario, registerOf, writeReport } from '../pipeline.js';
 import { registerTerminal } from '../report/register-html.js';
+import { checkRangeEnds } from '../register/effects.js';
 import { calibrationTable } from '../report/calibration.js';
 import type { Lang } from '../report/charts/labels.js';
 import { jsonSummary } from '../report/json.js';
@@ -427,7 +428,10 @@ function validateCommand(files: string[], options: LoadOptions, io: Io): number 
   let code = EXIT_OK;
   for (const file of files) {
     try {
-      buildAssumptions(loadScenario(file, options));
+      const loaded = loadScenario(file, options);
+      buildAssumptions(loaded);
+      // Each end of every range is built as run will project it.
+      checkRangeEnds(loaded);
       io.stdout(`${file}: valid\n`);
     } catch (e) {
       code = Math.max(code, reportFailure(e, io));

@@ -63,8 +63,9 @@ export interface Effect {
   ratioSwing: number;
 }
 
-/** Thresholds searched per range: past that a flip is stated without its value. */
+/** Thresholds searched per range, and in a run: past that a flip is stated without its value. */
 const MAX_THRESHOLDS = 5;
+const MAX_SEARCHES = 20;
 const BISECTION_STEPS = 7;
 
 /** The headline conclusions of a projection. */
@@ -109,6 +110,26 @@ export function movesAnyScheme(scenario: Scenario, path: KeyPath): boolean {
   return scenario.schemes.some((s) => Object.hasOwn(s.cover, id) && (contingency === null || s.kind === contingency));
 }
 
+/**
+ * Every end of every range built as a scenario (the series resolved and bounded, the tables
+ * read), without projecting: what `validate` checks, so that it refuses the ranges `run` would.
+ */
+export function checkRangeEnds(loaded: LoadedScenario): void {
+  const tables: TableCache = new Map();
+  for (const entry of rangedEntries(loaded)) {
+    if (!movesAnyScheme(loaded.scenario, entry.path)) continue;
+    for (const [end, value] of [['low', entry.range[0]], ['high', entry.range[1]]] as const) {
+      const scenario = structuredClone(loaded.scenario) as Scenario;
+      setIn(scenario, entry.path, value);
+      try {
+        buildAssumptions({ ...loaded, scenario }, tables);
+      } catch (e) {
+        throw loaded.error(entry.path, messages.rangeEndFails(end, value, e instanceof Error ? e.message : String(e)), 'key');
+      }
+    }
+  }
+}
+
 /** The register's entries that have a range, in the scenario's order. */
 export function rangedEntries(loaded: LoadedScenario): Array<RegisterEntry & { range: readonly [number, number] }> {
   return loaded.register.filter((e): e is RegisterEntry & { range: readonly [number, number] } => e.range !== undefined && typeof e.value === 'number');
@@ -121,12 +142,14 @@ export function rangedEntries(loaded: LoadedScenario): Array<RegisterEntry & { r
  */
 export function registerEffects(loaded: LoadedScenario, base: Outcome): Effect[] {
   const ranges = rangedEntries(loaded);
-  // Two projections a range, bounded as the other commands' sets are (the bisections of the
-  // few flips are not counted: at most MAX_THRESHOLDS × BISECTION_STEPS a range).
+  // Two projections a range and the searches for flips (at most MAX_SEARCHES in a run), bounded
+  // as the other commands' sets are.
   const cells = projectionCells(loaded.scenario);
-  if (2 * ranges.length * cells > COMMAND_WORK_FACTOR * loaded.limits.cells) {
-    throw new ScenarioError({ file: loaded.files[0].displayPath }, undefined, messages.commandTooLarge('the ranges of the assumption register', 2 * ranges.length, cells, COMMAND_WORK_FACTOR * loaded.limits.cells));
+  const projections = 2 * ranges.length + Math.min(MAX_SEARCHES, MAX_THRESHOLDS * ranges.length) * BISECTION_STEPS;
+  if (projections * cells > COMMAND_WORK_FACTOR * loaded.limits.cells) {
+    throw new ScenarioError({ file: loaded.files[0].displayPath }, undefined, messages.commandTooLarge('the ranges of the assumption register', projections, cells, COMMAND_WORK_FACTOR * loaded.limits.cells));
   }
+  let searches = 0;
   const tables: TableCache = new Map();
   const measureOptions = measureOptionsOf(loaded.scenario.measures);
   const at = (entry: RegisterEntry, value: number, end: string): Outcome => {
@@ -160,14 +183,18 @@ export function registerEffects(loaded: LoadedScenario, base: Outcome): Effect[]
       const mid = b.holds;
       let [from, to] = mid === null ? [lowValue, highValue] : mid === l ? [entry.value as number, highValue] : [lowValue, entry.value as number];
       let threshold: number | null = null;
-      if (verdicts.filter((v) => v.threshold !== null).length < MAX_THRESHOLDS && from < to) {
-        for (let step = 0; step < BISECTION_STEPS; step++) {
-          const x = (from + to) / 2;
+      if (verdicts.filter((v) => v.threshold !== null).length < MAX_THRESHOLDS && searches < MAX_SEARCHES && from < to) {
+        searches++;
+        // A range of whole numbers (months, ages, years) is searched over whole numbers: the
+        // threshold is then the first value at which the conclusion no longer holds as at `from`.
+        const whole = [lowValue, highValue, entry.value as number].every(Number.isInteger);
+        for (let step = 0; step < BISECTION_STEPS && (!whole || to - from > 1); step++) {
+          const x = whole ? Math.floor((from + to) / 2) : (from + to) / 2;
           const holds = conclusions(at(entry, x, 'inside')).get(key)?.holds;
           if (holds === l) from = x;
           else to = x;
         }
-        threshold = (from + to) / 2;
+        threshold = whole && to - from <= 1 ? to : (from + to) / 2;
       }
       verdicts.push({ kind: b.kind, scheme: b.scheme, ...(b.group !== undefined ? { group: b.group } : {}), threshold, holdsBelow: l });
     }

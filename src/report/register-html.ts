@@ -80,35 +80,65 @@ const ratioText = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
 /** A key name that may break after its dots and brackets (a long one would widen its column). */
 const breakable = (name: string) => escapeHtml(name).replace(/([.\]])/g, '$1<wbr>');
 
-/** One conclusion that flips, as a sentence. */
-export function verdictSentence(v: Verdict, entry: Effect['entry'], lang: Lang, schemeLabel: (id: string) => string, groupLabel: (id: string) => string): string {
-  const key = entry.name;
+/** What the conclusions mean, said once before the sentences. */
+const DEFINITIONS = {
+  en: 'A group pays for itself under a scheme when the present value of its benefits and expenses is below that of its contributions; a scheme\'s legislated rates finance the whole horizon when its general average premium over the horizon is at most the legislated level rate.',
+  ms: 'Sesuatu kumpulan membiayai diri sendiri di bawah sesuatu skim apabila nilai kini faedah dan perbelanjaannya di bawah nilai kini carumannya; kadar perundangan sesuatu skim membiayai seluruh tempoh unjuran apabila premium purata amnya bagi tempoh itu tidak melebihi kadar rata perundangan.',
+} as const;
+
+/** A conclusion as the clause of a sentence ("foreign workers pay for themselves under Invalidity"). */
+function conclusionClause(v: Verdict, lang: Lang, schemeLabel: (id: string) => string, groupLabel: (id: string) => string): string {
   const scheme = schemeLabel(v.scheme);
-  const [low, high] = entry.range;
+  switch (v.kind) {
+    case 'pays_for_itself':
+      return lang === 'ms' ? `${groupLabel(v.group!)} membiayai diri sendiri di bawah ${scheme}` : `${groupLabel(v.group!)} pay for themselves under ${scheme}`;
+    case 'financed':
+      return lang === 'ms' ? `kadar perundangan ${scheme} membiayai seluruh tempoh unjuran` : `the legislated rates of ${scheme} finance the whole horizon`;
+    case 'depleted':
+      return lang === 'ms' ? `dana ${scheme} bertahan sepanjang tempoh unjuran` : `the ${scheme} fund lasts the whole horizon`;
+  }
+}
+
+/** Where a conclusion holds ("only if K is below 0.833"), and the scenario's value and range. */
+function condition(v: Verdict, entry: Effect['entry'], lang: Lang): string {
+  const key = entry.name;
   const n = (x: number) => shownNumber(x, lang);
-  const context = lang === 'ms' ? ` (senario: ${n(entry.value as number)}; julat ${n(low)} hingga ${n(high)})` : ` (the scenario: ${n(entry.value as number)}; range ${n(low)} to ${n(high)})`;
+  const [low, high] = entry.range;
   // For "depleted" the conclusion worth saying is its opposite: the fund lasts.
   const below = v.kind === 'depleted' ? !v.holdsBelow : v.holdsBelow;
   const where =
     v.threshold === null
       ? lang === 'ms'
-        ? `hanya pada satu hujung julat ${key}`
-        : `only at one end of the range of ${key}`
+        ? `hanya ke arah hujung ${below ? 'rendah' : 'tinggi'} julat ${key} (nilai peralihannya tidak dicari)`
+        : `only towards the ${below ? 'low' : 'high'} end of the range of ${key} (the value where it flips was not searched)`
       : lang === 'ms'
         ? `hanya jika ${key} ${below ? 'di bawah' : 'di atas'} ${n(v.threshold)}`
         : `only if ${key} is ${below ? 'below' : 'above'} ${n(v.threshold)}`;
-  switch (v.kind) {
-    case 'pays_for_itself':
-      return lang === 'ms'
-        ? `${groupLabel(v.group!)} membiayai diri sendiri di bawah ${scheme} (nilai kini faedah dan perbelanjaan di bawah caruman) ${where}${context}.`
-        : `${groupLabel(v.group!)} pay for themselves under ${scheme} (the present value of their benefits and expenses is below that of their contributions) ${where}${context}.`;
-    case 'financed':
-      return lang === 'ms'
-        ? `Kadar perundangan ${scheme} membiayai seluruh tempoh unjuran (premium purata am tidak melebihi kadar rata perundangan) ${where}${context}.`
-        : `The legislated rates of ${scheme} finance the whole horizon (its general average premium is at most the legislated level rate) ${where}${context}.`;
-    case 'depleted':
-      return lang === 'ms' ? `Dana ${scheme} bertahan sepanjang tempoh unjuran ${where}${context}.` : `The ${scheme} fund lasts the whole horizon ${where}${context}.`;
+  const context = lang === 'ms' ? `senario: ${n(entry.value as number)}; julat ${n(low)} hingga ${n(high)}` : `the scenario: ${n(entry.value as number)}; range ${n(low)} to ${n(high)}`;
+  return `${where} (${context})`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[], lang: Lang): string {
+  const and = lang === 'ms' ? ' dan ' : ' and ';
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+}
+
+/**
+ * The conclusions that flip inside one range, as sentences: those that flip at the same value,
+ * the same way, are said in one ("the legislated rates of X finance the whole horizon and the X
+ * fund lasts it only if ... is above 0.0639").
+ */
+export function verdictSentences(effect: Pick<Effect, 'entry' | 'verdicts'>, lang: Lang, schemeLabel: (id: string) => string, groupLabel: (id: string) => string): string[] {
+  const byCondition = new Map<string, string[]>();
+  for (const v of effect.verdicts) {
+    const when = condition(v, effect.entry, lang);
+    byCondition.set(when, [...(byCondition.get(when) ?? []), conclusionClause(v, lang, schemeLabel, groupLabel)]);
   }
+  return [...byCondition].map(([when, clauses]) => {
+    const said = listed(clauses, lang);
+    return `${said.charAt(0).toUpperCase()}${said.slice(1)} ${when}.`;
+  });
 }
 
 function origin(entry: RegisterEntry, lang: Lang): string {
@@ -150,8 +180,8 @@ export function registerHtml(input: RegisterHtmlInput): string {
   const effects = order.map((e) => ({ ...e, base: input.base }));
 
   parts.push(`<h3>${WORDS.flipsHeading[lang]}</h3>`);
-  const sentences = order.flatMap((e) => e.verdicts.map((v) => verdictSentence(v, e.entry, lang, schemeLabel, groupLabel)));
-  parts.push(sentences.length > 0 ? `<ul class="verdicts">${sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>` : `<p>${WORDS.noFlips[lang]}</p>`);
+  const sentences = order.flatMap((e) => verdictSentences(e, lang, schemeLabel, groupLabel));
+  parts.push(sentences.length > 0 ? `<p class="note">${DEFINITIONS[lang]}</p><ul class="verdicts">${sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>` : `<p>${WORDS.noFlips[lang]}</p>`);
 
   parts.push(`<h3>${WORDS.rankedHeading[lang]}</h3>`);
   if (effects.length === 0) {
@@ -194,7 +224,9 @@ export function registerTerminal(input: RegisterHtmlInput): string {
   const count = (kind: RegisterEntry['kind']) => register.filter((e) => e.kind === kind).length;
   const lines = [`What this answer depends on (assumptions.csv, report.html):`];
   lines.push(...wrapWords(WORDS.counts.en(register.length, count('source'), count('assumption'), register.filter((e) => e.range !== undefined).length, count('default'), count('none')), '  ', '  ', 100));
-  for (const e of ranked(input.effects)) for (const v of e.verdicts) lines.push(...wrapWords(verdictSentence(v, e.entry, 'en', input.schemeLabel, input.groupLabel), '  - ', '    ', 100));
+  const sentences = ranked(input.effects).flatMap((e) => verdictSentences(e, 'en', input.schemeLabel, input.groupLabel));
+  if (sentences.length > 0) lines.push(...wrapWords(DEFINITIONS.en, '  ', '  ', 100));
+  for (const sentence of sentences) lines.push(...wrapWords(sentence, '  - ', '    ', 100));
   if (input.effects.length > 0 && input.effects.every((e) => e.verdicts.length === 0)) lines.push(`  ${WORDS.noFlips.en}`);
   return lines.join('\n') + '\n';
 }

@@ -27,8 +27,20 @@ function wrapper(value: JsonSchema): JsonSchema {
       default: { const: true, description: "coverage-sim's default (scenario.resolved.yaml writes it so)." },
     },
     required: ['value'],
+    // A wrapper says where its value comes from.
+    anyOf: [{ required: ['source'] }, { required: ['assumption'] }, { required: ['default'] }],
     additionalProperties: false,
     description: 'A value with where it comes from (docs/scenario-format.md, "Where a value comes from").',
+  };
+}
+
+/** A mapping whose keys follow a pattern (a year table, rates by currency) also takes the mark keys. */
+function withMarkKeys(s: JsonSchema): JsonSchema {
+  const names = s.propertyNames as JsonSchema | undefined;
+  return {
+    ...s,
+    properties: { ...((s.properties as object | undefined) ?? {}), ...MAPPING_MARKS },
+    ...(names ? { propertyNames: { anyOf: [names, { enum: Object.keys(MAPPING_MARKS) }] } } : {}),
   };
 }
 
@@ -43,13 +55,13 @@ function markable(s: JsonSchema): JsonSchema {
     const properties = Object.fromEntries(Object.entries(s.properties as Record<string, JsonSchema>).map(([k, v]) => [k, k === 'id' ? v : markable(v)]));
     return { ...s, properties: { ...properties, ...MAPPING_MARKS } };
   }
-  if (isRecord(s)) return { ...s, properties: MAPPING_MARKS, additionalProperties: markable(s.additionalProperties as JsonSchema) };
+  if (isRecord(s)) return withMarkKeys({ ...s, additionalProperties: markable(s.additionalProperties as JsonSchema) });
   if (s.type === 'array' && typeof s.items === 'object' && isMapping(s.items as JsonSchema)) return { ...s, items: markable(s.items as JsonSchema) };
   if (Array.isArray(s.anyOf)) {
     const branches = s.anyOf as JsonSchema[];
     const mappings = branches.filter((b) => isMapping(b) || isRecord(b));
     // A series written as a mapping may carry its marks among its keys, as any mapping does.
-    const leaves = branches.filter((b) => !mappings.includes(b)).map((b) => (b.type === 'object' && typeof b.properties === 'object' ? { ...b, properties: { ...(b.properties as object), ...MAPPING_MARKS } } : b));
+    const leaves = branches.filter((b) => !mappings.includes(b)).map((b) => (b.type === 'object' ? withMarkKeys(b) : b));
     const { anyOf: _branches, ...rest } = s;
     return { ...rest, anyOf: [...mappings.map(markable), ...leaves, ...(leaves.length > 0 ? [wrapper({ anyOf: leaves })] : [])] };
   }

@@ -18,7 +18,7 @@ import { checkReferences } from './references.js';
 import { messages } from '../messages.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { CELLS_PER_GROUP_YEAR, limitsOf } from './limits.js';
-import { getIn } from './leaves.js';
+import { getIn, leafText } from './leaves.js';
 import { mergeMarks, unmark } from './marks.js';
 import type { FileMark, MarkProblem } from './marks.js';
 import { buildRegister } from './register.js';
@@ -131,6 +131,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const sourceErrors: ScenarioError[] = [];
   const sourceIds = Object.keys(scenario.sources ?? {});
   const reported = new Set<string>();
+  const claimed: KeyPath[] = [];
   const register = buildRegister(scenario, mergedData, marks, (name, id) => {
     const at = marks.get(name);
     if (sourceErrors.length >= MAX_ERRORS || !at) return;
@@ -141,8 +142,10 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     if (reported.has(place)) return;
     reported.add(place);
     sourceErrors.push(new ScenarioError(placeIn(file, path, 'value') ?? placeIn(file, at.markPath, 'key') ?? { file: file.displayPath }, formatKeyPath(path), messages.unknownSource(id, closest(id, sourceIds), sourceIds)));
-  });
+  }, (path) => claimed.push(path));
   if (sourceErrors.length > 0) throw withOthers(sourceErrors);
+  const defaultError = checkClaimedDefaults(claimed, mergedData, error);
+  if (defaultError) throw defaultError;
   const rangeError = checkRanges(register, mergedData, error);
   if (rangeError) throw rangeError;
 
@@ -179,6 +182,28 @@ function checkWork(scenario: Scenario, limits: InputLimits, error: (path: KeyPat
   return undefined;
 }
 
+/**
+ * A value written `{value: X, default: true}` must be coverage-sim's default: the scenario is
+ * validated once more with all such values left out, and each must come back as it was written.
+ */
+function checkClaimedDefaults(claimed: readonly KeyPath[], merged: Record<string, unknown>, error: (path: KeyPath, message: string, at?: 'key' | 'value') => ScenarioError): ScenarioError | undefined {
+  if (claimed.length === 0) return undefined;
+  const without = structuredClone(merged);
+  for (const path of claimed) delete (getIn(without, path.slice(0, -1)) as Record<string | number, unknown>)[path[path.length - 1]];
+  const parsed = scenarioSchema.safeParse(without);
+  const key = (p: ReadonlyArray<PropertyKey>) => p.map(String).join('\u0000');
+  if (!parsed.success) {
+    const missing = new Set(parsed.error.issues.map((i) => key(i.path)));
+    const path = claimed.find((p) => missing.has(key(p))) ?? claimed[0];
+    return error(path, messages.defaultMarkNoDefault(), 'key');
+  }
+  for (const path of claimed) {
+    const [written, actual] = [leafText(getIn(merged, path)), leafText(getIn(parsed.data, path))];
+    if (written !== actual) return error(path, messages.defaultMarkDiffers(written, actual), 'key');
+  }
+  return undefined;
+}
+
 /** Ranges in one scenario at most: each is two more projections of every run. */
 export const MAX_RANGES = 100;
 
@@ -190,16 +215,25 @@ export const MAX_RANGES = 100;
 function checkRanges(register: readonly RegisterEntry[], merged: Record<string, unknown>, error: (path: KeyPath, message: string, at?: 'key' | 'value') => ScenarioError): ScenarioError | undefined {
   const ranged = register.filter((e) => e.range !== undefined);
   if (ranged.length > MAX_RANGES) return error(ranged[MAX_RANGES].path, messages.tooManyRanges(MAX_RANGES), 'key');
-  const shape = scenarioSchema.shape as Record<string, { safeParse(x: unknown): { success: boolean; error?: { issues: Array<{ message: string }> } } }>;
+  type Checker = { safeParse(x: unknown): { success: boolean; error?: { issues: Array<{ message: string }> } } };
+  const shape = scenarioSchema.shape as unknown as Record<string, Checker>;
+  // A group or a scheme is validated on its own, not the whole list: a file of 100 ranges among
+  // 35,000 cover entries would otherwise parse the list 200 times.
+  const items: Record<string, Checker> = { groups: scenarioSchema.shape.groups.element, schemes: scenarioSchema.shape.schemes.element };
+  const horizon = ranged.find((e) => e.path[0] === 'projection');
+  if (horizon) return error(horizon.path, messages.rangeOnProjection(), 'key');
   for (const entry of ranged) {
     const section = String(entry.path[0]);
     const parent = getIn(merged, entry.path.slice(0, -1)) as Record<string | number, unknown> | undefined;
     const last = entry.path[entry.path.length - 1];
-    if (!parent || !shape[section]) continue;
+    const item = items[section] && typeof entry.path[1] === 'number' ? items[section] : undefined;
+    const checker = item ?? shape[section];
+    const checked = item ? getIn(merged, entry.path.slice(0, 2)) : merged[section];
+    if (!parent || !checker) continue;
     const original = parent[last];
     for (const [end, value] of [['low', entry.range![0]], ['high', entry.range![1]]] as const) {
       parent[last] = value;
-      const result = shape[section].safeParse(merged[section]);
+      const result = checker.safeParse(checked);
       parent[last] = original;
       if (!result.success) return error(entry.path, messages.rangeEndRefused(end, value, result.error?.issues[0]?.message ?? ''), 'key');
     }

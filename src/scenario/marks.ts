@@ -95,6 +95,7 @@ function wrapperMark(node: Record<string, unknown>, at: KeyPath, problems: MarkP
     else problems.push({ path: [...at, 'default'], message: messages.defaultMarkTrue() });
   }
   if (mark.source === undefined && mark.assumption === undefined && mark.default === undefined) problems.push({ path: at, message: messages.wrapperNeedsMark() });
+  if (mark.default && (node.source !== undefined || node.assumption !== undefined || node.range !== undefined)) problems.push({ path: [...at, 'default'], message: messages.defaultMarkAlone() });
   if (isWrapper(node.value)) problems.push({ path: [...at, 'value'], message: messages.wrapperInWrapper() });
   else if (isPlainObject(node.value) && !isSeriesMapping(node.value)) problems.push({ path: at, message: messages.wrapperOfMapping() });
   return mark;

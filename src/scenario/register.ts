@@ -65,6 +65,7 @@ export function buildRegister(
   merged: Record<string, unknown>,
   marks: ReadonlyMap<string, { mark: Mark | null }>,
   unknownSource: (name: string, id: string) => void,
+  claimedDefault: (path: KeyPath) => void = () => {},
 ): RegisterEntry[] {
   const sources = scenario.sources ?? {};
   const out: RegisterEntry[] = [];
@@ -76,12 +77,15 @@ export function buildRegister(
         if (isLabel(name)) return;
         const marked = marks.get(name)?.mark;
         // A value no file sets, or one written as coverage-sim's default (scenario.resolved.yaml).
-        const isDefault = getIn(merged, path) === undefined || (marked?.default === true && marked.source === undefined && marked.assumption === undefined);
+        const written = getIn(merged, path) !== undefined;
+        // A value written as coverage-sim's default (scenario.resolved.yaml) is checked to be it.
+        if (written && marked?.default === true) claimedDefault(path);
+        const isDefault = !written || marked?.default === true;
         if (isDefault && !usedDefault(scenario, path, leaf)) return;
         const entry: RegisterEntry = { name, path, value: leaf, kind: 'none' };
         const mark = isDefault ? { default: true as const } : marked;
         if (mark?.source !== undefined) {
-          const cited = sources[mark.source];
+          const cited = Object.hasOwn(sources, mark.source) ? sources[mark.source] : undefined;
           if (cited) entry.source = { id: mark.source, ...cited };
           else unknownSource(name, mark.source);
         }

@@ -92,7 +92,11 @@ const injuryRisk = z.union([
 ]).describe('Multiplier on the scheme\'s incidence: one number for every contingency, or one each.');
 
 const group = z.strictObject({
-  id: slug.describe('Identifier of the group, referred to by schemes.'),
+  id: slug
+    // A group's id is a key of the schemes' mappings (cover, by_group), where `value`, `source`
+    // and `assumption` mark where a value comes from and a key of digits is a year of a table.
+    .refine((id) => !['value', 'source', 'assumption'].includes(id) && !/^\d+$/.test(id), { error: 'a group id cannot be value, source or assumption (they mark where a value comes from), nor digits only (a year of a table)' })
+    .describe('Identifier of the group, referred to by schemes.'),
   label: label.optional(),
   population: z
     .strictObject({

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { projectScenario, registerOf } from '../../src/pipeline.js';
 import { movesAnyScheme, outcomeOf, ranked } from '../../src/register/effects.js';
 import { assumptionsCsv } from '../../src/report/assumptions-csv.js';
-import { PROJECT, tempDir } from '../helpers/scenarios.js';
+import { PROJECT, cli, scenarioVariant, tempDir } from '../helpers/scenarios.js';
 import type { Yaml } from '../helpers/scenarios.js';
 
 /** Every `range` of a marked value removed, recursively. */
@@ -124,6 +124,24 @@ describe('the effects of the ranges', () => {
     };
     expect(effect('groups[foreign_workers].risk.invalidity').high).toEqual(full((s) => invalidityRisk(s, 1.0)));
     expect(effect('schemes[employment_injury].benefits.temporary_disablement.mean_days').low).toEqual(full((s) => (scheme(s, 'employment_injury').benefits.temporary_disablement.mean_days = 60)));
+  });
+
+  it('a range of whole numbers is searched over whole numbers: months of contributions are never fractional', async () => {
+    // The basic fixture's invalidity scheme: from no qualifying contributions to all 40 months
+    // of the window; somewhere in between a conclusion flips.
+    const file = scenarioVariant('basic', (s: Yaml) => {
+      s.schemes[2].qualifying = { min_months: { value: 24, assumption: 'x', range: [0, 40] }, window_months: 40 };
+    });
+    const out = join(tempDir(), 'report');
+    const run = await cli('run', file, '--no-charts', '--out', out);
+    expect(run.code, run.stderr).toBe(0);
+    const flips = readFileSync(join(out, 'assumptions.csv'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('schemes[invalidity].qualifying.min_months,'))
+      .map((line) => line.split(',').at(-1))
+      .filter((x) => x !== '' && x !== 'inside the range');
+    expect(flips.length).toBeGreaterThan(0);
+    for (const x of flips) expect(Number.isInteger(Number(x)), x).toBe(true);
   });
 
   it('ranks first the ranges that flip a conclusion, then by the relative move of a premium', () => {

@@ -81,7 +81,8 @@ describe('the files of a run', async () => {
     expect(Number(risk.flips_at)).toBeLessThan(Number(risk.range_high));
     // The terminal says it in a sentence.
     expect(run.stdout).toContain('What this answer depends on');
-    expect(run.stdout.replace(/\s+/g, ' ')).toContain(`Foreign workers pay for themselves under Invalidity (Act 4) (the present value of their benefits and expenses is below that of their contributions) only if groups[foreign_workers].risk.invalidity is below ${Number(Number(risk.flips_at).toPrecision(3))}`);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(`Foreign workers pay for themselves under Invalidity (Act 4) only if groups[foreign_workers].risk.invalidity is below ${Number(Number(risk.flips_at).toPrecision(3))} (the scenario: 0.3; range 0.15 to 1).`);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('A group pays for itself under a scheme when the present value of its benefits and expenses is below that of its contributions');
   });
 
   it('with charts: a pyramid and a coverage-rate chart per scheme, each with its PNG, SVG and data', async () => {

@@ -137,9 +137,12 @@ describe('bad marks', () => {
   it('a range end the key would refuse: at validation, or where the bound is checked on the series, when the run projects it', async () => {
     await fails((s) => (s.measures = { target_reserve_ratio: { value: 1, assumption: 'x', range: [0.5, 101] } }), /measures\.target_reserve_ratio: the high end of its range, 101, is not a value this key accepts/);
     const file = marked((s) => (s.schemes[0].cover.locals.compliance = { value: 0.9, assumption: 'x', range: [0.5, 1.2] }));
-    const r = await cli('run', file, '--no-charts', '--out', join(tempDir(), 'report'));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/scenario\.yaml:\d+:\d+: schemes\[0\]\.cover\.locals\.compliance: the scenario cannot be projected with this value at the high end of its range \(1\.2\)/);
+    // validate and run refuse it alike, run before it writes anything.
+    for (const argv of [['validate', file], ['run', file, '--no-charts', '--out', join(tempDir(), 'report')]]) {
+      const r = await cli(...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/scenario\.yaml:\d+:\d+: schemes\[0\]\.cover\.locals\.compliance: the scenario cannot be projected with this value at the high end of its range \(1\.2\)/);
+    }
   });
 
   it('an unknown key beside value, a mark without a provenance, a marked mapping, a mark inside a series', async () => {
@@ -153,6 +156,26 @@ describe('bad marks', () => {
     await fails((s) => (s.groups[1].risk.mortality.assumption = 'a\u001b[2Jb'), /control character/);
     await fails((s) => (s.groups[1].risk.mortality.assumption = 'x'.repeat(501)), /at most 500 characters/);
   });
+
+  it('a source named like a property of every object is not a source', () =>
+    fails((s) => (s.schemes[0].ceiling.source = 'toString'), /schemes\[0\]\.ceiling\.source: source "toString" is not in the scenario's sources/));
+
+  it('a group id that would read as a mark or a year', async () => {
+    await fails((s) => (s.groups[1].id = 'value'), /a group id cannot be value, source or assumption/);
+    await fails((s) => (s.groups[1].id = '2030'), /nor digits only/);
+  });
+
+  it('default: true only on coverage-sim\'s own default, and alone', async () => {
+    await fails((s) => (s.demography.mortality_improvement = { value: 0.05, default: true }), /demography\.mortality_improvement: default: true, but coverage-sim's default here is 0, not 0\.05/);
+    await fails((s) => (s.groups[0].wage.mean_monthly = { value: 3000, default: true }), /groups\[0\]\.wage\.mean_monthly: default: true, but this key has no default/);
+    await fails((s) => (s.measures = { target_reserve_ratio: { value: 0, default: true, range: [0, 1] } }), /default: true marks coverage-sim's own default: it takes no source, assumption or range/);
+    // The default itself, so marked, is accepted.
+    const ok = await cli('validate', marked((s) => (s.demography.mortality_improvement = { value: 0, default: true })));
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
+  it('no range on the projection\'s years', () =>
+    fails((s) => (s.projection.end_year = { value: 2060, assumption: 'x', range: [2050, 2070] }), /projection\.end_year: the projection's years and currency take no range/));
 
   it('more than 100 ranges', () =>
     fails((s) => {

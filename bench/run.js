@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../dist/scenario/load.js';
 import { buildAssumptions } from '../dist/assumptions/build.js';
 import { project } from '../dist/engine/project.js';
-import { projectScenario, registerOf } from '../dist/pipeline.js';
+import { projectScenario, registerOf, reportFiles, reportWorkbook } from '../dist/pipeline.js';
 import { rangedEntries } from '../dist/register/effects.js';
 import { runCharts } from '../dist/report/charts/run-charts.js';
 import { renderCharts } from '../dist/report/charts/renderer.js';
@@ -63,6 +63,14 @@ const loadAndResolve = median(time(() => buildAssumptions(loadScenario(scenario)
 const runResult = projectScenario(scenario);
 const ranges = rangedEntries(runResult.loaded).length;
 const registerTime = median(time(() => registerOf(runResult), 3));
+// report.xlsx of the run: every CSV as a sheet (written with the charts, not with --no-charts).
+const runTables = reportFiles(runResult);
+const workbookTimes = [];
+for (let k = 0; k < 3; k++) {
+  const started = performance.now();
+  await reportWorkbook(runResult, runTables);
+  workbookTimes.push(performance.now() - started);
+}
 
 // The whole chart set of a run (every chart in PNG and SVG), after a first warm-up render.
 const result = projectScenario(scenario);
@@ -132,6 +140,7 @@ console.log(`load + assumptions, median of 20:    ${loadAndResolve.toFixed(1)} m
 console.log(`coverage-sim run, end to end with charts and report.html, median of 7 (new process each): ${endToEnd.toFixed(0)} ms`);
 console.log(`coverage-sim run --no-charts, end to end, median of 7: ${endToEndCsv.toFixed(0)} ms   (target < 1000 ms besides the register's ranges)`);
 console.log(`  of which the assumption register's ${ranges} ranges (two projections each, and the searches for flips), median of 3: ${registerTime.toFixed(0)} ms`);
+console.log(`report.xlsx of the run (every CSV a sheet; written with the charts, not with --no-charts), median of 3: ${median(workbookTimes).toFixed(0)} ms`);
 console.log(`sensitivity set (${shocks.length} shocks, full projections and measures), median of 5: ${sensitivityTime.toFixed(0)} ms   (target < 1000 ms)`);
 console.log(`  and its grid (${gridPoints} points), median of 5: ${gridTime.toFixed(0)} ms; shocks and grid together ${(sensitivityTime + gridTime).toFixed(0)} ms`);
 if (stochastic) {

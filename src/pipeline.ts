@@ -32,6 +32,7 @@ import type { RegisterEntry } from './scenario/register.js';
 import { provenanceOf } from './report/provenance.js';
 import { writeReportFolder } from './report/write.js';
 import { assumptionsCsv } from './report/assumptions-csv.js';
+import { workbookXlsx } from './report/workbook.js';
 import { outcomeOf, registerEffects } from './register/effects.js';
 import type { Effect, Outcome } from './register/effects.js';
 
@@ -97,7 +98,7 @@ export function reportFiles(result: RunResult, calibration?: readonly Calibratio
     ['measures.csv', measuresCsv(measures, assumptions.currency)],
     ['population.csv', populationCsv(projection, covered)],
     ['assumptions.csv', assumptionsCsv(reportedRegister(result), register.effects, register.base)],
-    ['scenario.resolved.yaml', resolvedYaml(loaded.scenario, assumptions.inputs, provenanceOf(loaded, assumptions), loaded.register)],
+    ['scenario.resolved.yaml', resolvedYaml(loaded.scenario, assumptions.inputs, { ...provenanceOf(loaded, assumptions), differences_from_baseline: differencesOf(result) }, loaded.register)],
     ...(calibration ? ([['calibration.csv', calibrationCsv(calibration)]] as Array<[string, string]>) : []),
   ]);
 }
@@ -118,6 +119,8 @@ export interface ReportOptions {
   charts?: boolean;
   /** The years of the population pyramids (at most two; default: the first year and 25 years on). */
   pyramidYears?: readonly number[];
+  /** report.xlsx (on by default, with the charts): watch leaves it out, as it takes seconds to write. */
+  workbook?: boolean;
   /** The register's effects, when the caller has computed them (they take a projection per range end). */
   register?: RegisterResult;
   /** Draws the charts (PNG, SVG and CSV of each, renderer.ts); watch passes one that reuses the charts that did not change. */
@@ -145,8 +148,11 @@ export function reportCharts(result: RunResult, options: Pick<ReportOptions, 'la
 /** Every file of a run's report: the CSVs, and the charts and report.html. */
 export async function fullReportFiles(result: RunResult, options: ReportOptions): Promise<Map<string, string | Buffer>> {
   const register = options.register ?? registerOf(result);
-  const files: Map<string, string | Buffer> = reportFiles(result, options.calibration, register);
+  const tables = reportFiles(result, options.calibration, register);
+  const files: Map<string, string | Buffer> = new Map(tables);
+  // --no-charts: the CSVs only (the workbook, as report.html, is for the people who read them).
   if (options.charts === false) return files;
+  if (options.workbook !== false) files.set('report.xlsx', await reportWorkbook(result, tables));
   const { loaded, assumptions, projection, measures } = result;
   const { charts, omitted } = reportCharts(result, options);
   const rendered = await (options.render ?? renderCharts)(charts);
@@ -159,7 +165,7 @@ export async function fullReportFiles(result: RunResult, options: ReportOptions)
       lang: options.lang,
       projection,
       measures,
-      differences: baselineDifferences(loaded, result.loadOptions),
+      differences: differencesOf(result),
       charts: charts.map((c) => ({ name: c.name, title: c.title, png: rendered.get(`${c.name}.png`)! })),
       omitted,
       currency: assumptions.currency,
@@ -170,6 +176,30 @@ export async function fullReportFiles(result: RunResult, options: ReportOptions)
     }),
   );
   return files;
+}
+
+/**
+ * `report.xlsx`: the report's CSV tables as a workbook, with a first sheet about the scenario.
+ * Made again from a scenario.resolved.yaml (verify), its first sheet takes the provenance and
+ * the differences from the baseline that the resolved file recorded.
+ */
+export function reportWorkbook(result: RunResult, tables: ReadonlyMap<string, string>): Promise<Buffer> {
+  const { loaded, assumptions } = result;
+  const recorded = loaded.scenario.provenance;
+  const cover = {
+    title: loaded.scenario.scenario.title,
+    scenario: loaded.scenario.scenario.id,
+    differences: recorded ? (recorded.differences_from_baseline ?? null) : differencesOf(result),
+    provenance: recorded ? { ...recorded, seed: recorded.seed ?? null } : provenanceOf(loaded, assumptions),
+  };
+  return workbookXlsx(cover, tables, assumptions.currency);
+}
+
+/** The differences from the baseline, worked out once per run (they load the baseline again). */
+const differencesRead = new WeakMap<RunResult, AssumptionDifference[] | null>();
+function differencesOf(result: RunResult): AssumptionDifference[] | null {
+  if (!differencesRead.has(result)) differencesRead.set(result, baselineDifferences(result.loaded, result.loadOptions));
+  return differencesRead.get(result)!;
 }
 
 /** Where a scenario differs from the root of its `extends` chain (null for a baseline). */

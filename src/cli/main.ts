@@ -208,15 +208,15 @@ export async function main(argv: string[], terminal: Io = processIo): Promise<nu
     )
     .command(
       'verify <report>',
-      'Re-run a report folder from its scenario.resolved.yaml and check its data hashes and CSVs (exit 3 if anything differs)',
+      'Re-run a report folder from its scenario.resolved.yaml and check its data hashes, CSVs and report.xlsx (exit 3 if anything differs)',
       (y) =>
         y
           .positional('report', { type: 'string', demandOption: true, describe: 'A report folder, e.g. reports/baseline-2025' })
           // The tables are read from the project, the report folder and the --allow-path folders
           // only: never from where the report's own provenance says (it may come from elsewhere).
           .options(LOAD_OPTIONS),
-      (args) => {
-        code = verifyCommand(args.report, loadOptionsOf(args), io);
+      async (args) => {
+        code = await verifyCommand(args.report, loadOptionsOf(args), io);
       },
     )
     .command(
@@ -414,9 +414,9 @@ function watchCommand(file: string, options: WatchOptions, io: Io): Promise<numb
   });
 }
 
-function verifyCommand(folder: string, options: LoadOptions, io: Io): number {
+async function verifyCommand(folder: string, options: LoadOptions, io: Io): Promise<number> {
   try {
-    const { lines, identical } = verifyReport(folder, options);
+    const { lines, identical } = await verifyReport(folder, options);
     io.stdout(lines.join('\n') + '\n');
     return identical ? EXIT_OK : EXIT_NOT_VERIFIED;
   } catch (e) {

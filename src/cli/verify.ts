@@ -10,7 +10,7 @@
  * from where the report's provenance says; and no line of a recorded file is ever printed.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
@@ -22,7 +22,7 @@ import { limitsOf } from '../scenario/limits.js';
 import { displayPathOf } from '../scenario/load.js';
 import type { LoadOptions } from '../scenario/load.js';
 import { placeIn, readSourceFile } from '../scenario/source.js';
-import { calibrationOf, projectScenario, reportFiles } from '../pipeline.js';
+import { calibrationOf, projectScenario, reportFiles, reportWorkbook } from '../pipeline.js';
 import { messages } from '../messages.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { TOOL_VERSION } from '../version.js';
@@ -44,7 +44,7 @@ const provenanceSchema = z.object({
 
 const EXPECTED = 'version and node (versions such as 0.1.0 and v20.19.2) and data_files, a list of {path, sha256} with a SHA-256 of 64 hexadecimal digits';
 
-export function verifyReport(folder: string, options: LoadOptions = {}): Verification {
+export async function verifyReport(folder: string, options: LoadOptions = {}): Promise<Verification> {
   const limits = limitsOf(options.limits);
   const report = resolve(folder);
   const shown = (name: string) => displayPathOf(join(report, name));
@@ -130,7 +130,8 @@ export function verifyReport(folder: string, options: LoadOptions = {}): Verific
   // folder) and the --allow-path folders only.
   const result = projectScenario(resolvedPath, { allowPaths: options.allowPaths, limits: options.limits });
   const calibration = recorded('calibration.csv') ? calibrationOf(result) : undefined;
-  for (const [name, content] of reportFiles(result, calibration)) {
+  const files = reportFiles(result, calibration);
+  for (const [name, content] of files) {
     if (!name.endsWith('.csv')) continue;
     if (!recorded(name)) {
       lines.push(`missing: ${name}`);
@@ -159,6 +160,14 @@ export function verifyReport(folder: string, options: LoadOptions = {}): Verific
       const k = at === -1 ? a.length : at;
       lines.push(`different: ${name}, from line ${k + 1}`, `  now: ${b[k] ?? '(end of file)'}`);
     }
+  }
+  // The workbook holds the same tables: it is made again from them and compared byte for byte.
+  if (recorded('report.xlsx')) {
+    const ours = await reportWorkbook(result, files);
+    const size = sizeOf(join(report, 'report.xlsx'));
+    const same = size === ours.length && readFileSync(join(report, 'report.xlsx')).equals(ours);
+    lines.push(same ? 'identical: report.xlsx' : 'different: report.xlsx');
+    if (!same) identical = false;
   }
   lines.push(identical ? 'verified: the report is reproduced exactly' : 'not verified: the report differs from a new run');
   return { lines, identical };

@@ -169,6 +169,8 @@ export function watchScenario(file: string, options: WatchOptions, onEvent: (eve
       const target = options.out ?? defaultReportDir(result);
       await writeReport(result, target, {
         lang: options.lang,
+        // A workshop watches the numbers and report.html; `run` writes the workbook.
+        workbook: false,
         render: async (charts) => {
           const files = await renderer.render(charts, stale);
           // Overtaken while drawing: the newer run writes the report.

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative } from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { Assumptions } from '../assumptions/types.js';
+import type { AssumptionDifference } from '../scenario/differences.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -17,6 +18,8 @@ export interface Provenance {
   seed: number | null;
   scenario_files: Array<{ path: string; sha256: string }>;
   data_files: Array<{ path: string; sha256: string }>;
+  /** Where the scenario differs from its baseline (scenario.resolved.yaml records it; null for a baseline). */
+  differences_from_baseline?: AssumptionDifference[] | null;
 }
 
 /** Paths inside the project are written relative to it; others as they are. */

@@ -393,6 +393,11 @@ export const scenarioSchema = z.strictObject({
       seed: z.number().int().nullable().optional().describe('Seed of a stochastic run; null otherwise.'),
       scenario_files: z.array(fileDigest).describe('The scenario files read (the file and its parents).'),
       data_files: z.array(fileDigest).describe('The data tables read.'),
+      differences_from_baseline: z
+        .array(z.strictObject({ key: z.string().describe('The value\'s name.'), baseline: z.string().describe('In the baseline.'), scenario: z.string().describe('In this scenario.') }))
+        .nullable()
+        .optional()
+        .describe('Where the scenario differs from the root of its extends chain (null for a baseline), as report.html and report.xlsx list it.'),
     })
     .optional()
     .describe('Written by coverage-sim in scenario.resolved.yaml: what a report was computed from. Not used by the projection.'),

@@ -32,7 +32,7 @@ import type { RegisterEntry } from './scenario/register.js';
 import { provenanceOf } from './report/provenance.js';
 import { writeReportFolder } from './report/write.js';
 import { assumptionsCsv } from './report/assumptions-csv.js';
-import { workbookXlsx } from './report/workbook.js';
+import { runCover, workbookXlsx } from './report/workbook.js';
 import { outcomeOf, registerEffects } from './register/effects.js';
 import type { Effect, Outcome } from './register/effects.js';
 
@@ -186,12 +186,12 @@ export async function fullReportFiles(result: RunResult, options: ReportOptions)
 export function reportWorkbook(result: RunResult, tables: ReadonlyMap<string, string>): Promise<Buffer> {
   const { loaded, assumptions } = result;
   const recorded = loaded.scenario.provenance;
-  const cover = {
-    title: loaded.scenario.scenario.title,
-    scenario: loaded.scenario.scenario.id,
-    differences: recorded ? (recorded.differences_from_baseline ?? null) : differencesOf(result),
-    provenance: recorded ? { ...recorded, seed: recorded.seed ?? null } : provenanceOf(loaded, assumptions),
-  };
+  const cover = runCover(
+    loaded.scenario.scenario.title,
+    loaded.scenario.scenario.id,
+    recorded ? (recorded.differences_from_baseline ?? null) : differencesOf(result),
+    recorded ? { ...recorded, seed: recorded.seed ?? null } : provenanceOf(loaded, assumptions),
+  );
   return workbookXlsx(cover, tables, assumptions.currency);
 }
 

@@ -17,6 +17,8 @@ import { stringify } from 'yaml';
 import { projectScenario } from '../pipeline.js';
 import { provenanceOf } from '../report/provenance.js';
 import { writeReportFolder } from '../report/write.js';
+import { workbookXlsx, yamlSection } from '../report/workbook.js';
+import type { WorkbookCover } from '../report/workbook.js';
 import { comparisonCsv, comparisonRows, compareScenarios, thresholdCsv, thresholdYears, valueOf } from '../report/comparison.js';
 import type { ComparisonTable, ScenarioRows } from '../report/comparison.js';
 import { TERMINAL_WIDTH, basisPoints, depletionText, optionCosts, optionCostsCsv, optionCostsText, percentText, ratioText, tableUnit } from '../report/options-table.js';
@@ -154,6 +156,19 @@ export async function compareCommand(files: string[], options: CompareOptions): 
         provenance,
       }),
     );
+    const tables = new Map([...output].filter((e): e is [string, string] => e[0].endsWith('.csv') && typeof e[1] === 'string' && !e[0].startsWith('charts/')));
+    const cover: WorkbookCover = {
+      title: `Comparison: ${comparison.ids.join(', ')}`,
+      sections: [
+        { heading: 'Scenarios', header: ['id', 'title'], rows: scenarios.map((s) => [s.id, s.title]) },
+        ...scenarios.slice(1).map((s) => {
+          const differences = assumptionDifferences(scenarios[0].resolved, s.resolved);
+          return { heading: `Assumptions of ${s.id} that differ from ${scenarios[0].id}`, header: ['key', scenarios[0].id, s.id], rows: differences.length === 0 ? [['none']] : differences.map((d) => [d.key, d.baseline, d.scenario]) };
+        }),
+        yamlSection('Provenance (scenarios.yaml)', { scenarios: projected.map((p) => p.provenance) }),
+      ],
+    };
+    output.set('report.xlsx', await workbookXlsx(cover, tables, scenarios[0].currency));
   }
   writeReportFolder(dir, output);
   const note = left ? [`${displayPathOf(baselineFile)} is the baseline: it is left out of the options.`, ''] : [];

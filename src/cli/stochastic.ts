@@ -40,6 +40,8 @@ import { computeMeasures } from '../measures/compute.js';
 import { renderCharts } from '../report/charts/renderer.js';
 import type { Lang } from '../report/charts/labels.js';
 import { writeReportFolder } from '../report/write.js';
+import { workbookXlsx, yamlSection } from '../report/workbook.js';
+import type { WorkbookCover } from '../report/workbook.js';
 import { provenanceOf } from '../report/provenance.js';
 import type { Provenance } from '../report/provenance.js';
 
@@ -203,6 +205,15 @@ async function outputFiles(meta: Omit<ShardMeta, 'from' | 'to'>, values: Float64
         provenance: meta.provenance,
       }),
     );
+    const tables = new Map([...files].filter((e): e is [string, string] => e[0].endsWith('.csv') && typeof e[1] === 'string' && !e[0].startsWith('charts/')));
+    const cover: WorkbookCover = {
+      title: `${meta.title}: stochastic`,
+      sections: [
+        yamlSection('Paths', { scenario: meta.scenario, paths: meta.paths, seed: meta.seed, method: meta.method ?? 'fast', reserve_threshold: meta.reserveThreshold, model: meta.model }),
+        yamlSection('Provenance', meta.provenance),
+      ],
+    };
+    files.set('report.xlsx', await workbookXlsx(cover, tables, meta.currency));
   }
   return { files, summary };
 }

@@ -10,18 +10,41 @@
  */
 import { basename } from 'node:path';
 import Papa from 'papaparse';
+import { stringify } from 'yaml';
 import writeExcelFile from 'write-excel-file/node';
 import type { Cell, Row, Sheet } from 'write-excel-file/node';
 import type { AssumptionDifference } from '../scenario/differences.js';
 import type { Provenance } from './provenance.js';
 import { OUTGO_COLUMNS } from '../model.js';
 
+/** The first sheet: a title, then sections of rows of text (a heading, a header row, the rows). */
 export interface WorkbookCover {
   title: string;
-  scenario: string;
-  /** Where the scenario differs from its baseline; null for a baseline. */
-  differences: readonly AssumptionDifference[] | null;
-  provenance: Provenance;
+  sections: ReadonlyArray<{ heading: string; header?: readonly string[]; rows: ReadonlyArray<readonly string[]> }>;
+}
+
+/** A file outside the project by its name: the workbook does not depend on where it was read from. */
+const shownPath = (path: string) => (path.startsWith('data/') ? path : basename(path));
+
+/** The first sheet of a run's workbook: the scenario, its differences from the baseline, the provenance. */
+export function runCover(title: string, scenario: string, differences: readonly AssumptionDifference[] | null, p: Provenance): WorkbookCover {
+  return {
+    title,
+    sections: [
+      { heading: 'Scenario', rows: [['scenario', scenario]] },
+      differences === null
+        ? { heading: 'Assumptions that differ from the baseline', rows: [['none: this scenario is a baseline (it extends no other)']] }
+        : { heading: 'Assumptions that differ from the baseline', header: ['key', 'baseline', 'this scenario'], rows: differences.length === 0 ? [['none']] : differences.map((d) => [d.key, d.baseline, d.scenario]) },
+      { heading: 'Provenance', rows: [['tool', `${p.tool} ${p.version}`], ['node', p.node]] },
+      { heading: 'Scenario files', header: ['file', 'SHA-256'], rows: p.scenario_files.map((f) => [shownPath(f.path), f.sha256]) },
+      { heading: 'Data files', header: ['file', 'SHA-256'], rows: p.data_files.map((f) => [shownPath(f.path), f.sha256]) },
+    ],
+  };
+}
+
+/** A section of the first sheet from a provenance record, one line of its YAML a row. */
+export function yamlSection(heading: string, record: unknown): WorkbookCover['sections'][number] {
+  return { heading, rows: stringify(record, { lineWidth: 0 }).trimEnd().split('\n').map((line) => [line]) };
 }
 
 /** What a value is measured in, which sets its number format. */
@@ -121,21 +144,12 @@ function tableSheet(file: string, csv: string, currency: string): Sheet<Buffer> 
 
 function coverSheet(cover: WorkbookCover): Sheet<Buffer> {
   const bold = (value: string): Cell => ({ value, fontWeight: 'bold' });
-  const data: Row[] = [[{ value: cover.title, fontWeight: 'bold', fontSize: 14 }], ['scenario', cover.scenario], [null]];
-  data.push([bold('Assumptions that differ from the baseline')]);
-  if (cover.differences === null) data.push(['none: this scenario is a baseline (it extends no other)']);
-  else if (cover.differences.length === 0) data.push(['none']);
-  else {
-    data.push([bold('key'), bold('baseline'), bold('this scenario')]);
-    for (const d of cover.differences) data.push([d.key, d.baseline, d.scenario]);
+  const data: Row[] = [[{ value: cover.title, fontWeight: 'bold', fontSize: 14 }]];
+  for (const section of cover.sections) {
+    data.push([null], [bold(section.heading)]);
+    if (section.header) data.push(section.header.map(bold));
+    for (const row of section.rows) data.push([...row]);
   }
-  const p = cover.provenance;
-  data.push([null], [bold('Provenance')], ['tool', `${p.tool} ${p.version}`], ['node', p.node]);
-  // A file outside the project by its name: the workbook does not depend on where it was read
-  // from (scenario.resolved.yaml has the whole path).
-  const shown = (path: string) => (path.startsWith('data/') ? path : basename(path));
-  data.push([bold('scenario files'), bold('SHA-256')], ...p.scenario_files.map((f) => [shown(f.path), f.sha256]));
-  data.push([bold('data files'), bold('SHA-256')], ...p.data_files.map((f) => [shown(f.path), f.sha256]));
   return { data, sheet: 'about', columns: [{ width: 60 }, { width: 66 }, { width: 40 }] };
 }
 

@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { parse } from 'yaml';
 import readExcelFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { PROJECT, cli, tempDir } from '../helpers/scenarios.js';
+import { PROJECT, cli, scenarioVariant, tempDir } from '../helpers/scenarios.js';
 
 describe('report.xlsx', async () => {
   const out = join(tempDir(), 'run');
@@ -30,7 +30,7 @@ describe('report.xlsx', async () => {
     const heading = about.findIndex((row) => row[0] === 'Assumptions that differ from the baseline');
     expect(about[heading + 1]).toEqual(['key', 'baseline', 'this scenario']);
     expect(about.slice(heading + 2).some((row) => String(row[0]).startsWith('schemes[employment_injury].cover.domestic_workers.coverage'))).toBe(true);
-    expect(about.some((row) => row[0] === 'data files')).toBe(true);
+    expect(about.some((row) => row[0] === 'Data files')).toBe(true);
   });
 
   for (const name of ['summary', 'detail', 'measures', 'population', 'assumptions']) {
@@ -45,7 +45,7 @@ describe('report.xlsx', async () => {
           const text = csv[r][j];
           const cell = data[r][j];
           if (text === '') expect(cell ?? null).toBeNull();
-          else if (/^-?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(text)) expect(cell, `${name} row ${r} column ${csv[0][j]}`).toBe(Number(text));
+          else if (/^-?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(text)) expect((cell as number) + 0, `${name} row ${r} column ${csv[0][j]}`).toBe(Number(text) + 0); // + 0: a cell has no -0
           else expect(cell).toBe(text);
         }
       }
@@ -65,5 +65,52 @@ describe('report.xlsx', async () => {
     const csvOnly = join(tempDir(), 'csv');
     expect((await cli('run', join(PROJECT, 'scenarios', 'domestic-workers.yaml'), '--out', csvOnly, '--no-charts')).code).toBe(0);
     expect(existsSync(join(csvOnly, 'report.xlsx'))).toBe(false);
+  });
+});
+
+/** Every CSV of a report folder is a sheet of its report.xlsx, after the first, cell for cell. */
+async function expectWorkbookOfFolder(folder: string, csvs: readonly string[]): Promise<void> {
+  const sheets = await readExcelFile(readFileSync(join(folder, 'report.xlsx')));
+  expect(sheets.map((s) => s.sheet)).toEqual(['about', ...csvs.map((c) => c.replace(/\.csv$/, ''))]);
+  for (const name of csvs) {
+    const csv = Papa.parse<string[]>(readFileSync(join(folder, name), 'utf8'), { skipEmptyLines: true }).data;
+    const data = sheets.find((s) => s.sheet === name.replace(/\.csv$/, ''))!.data;
+    expect(data.length, name).toBe(csv.length);
+    for (let r = 1; r < csv.length; r++) {
+      for (let j = 0; j < csv[0].length; j++) {
+        const text = csv[r][j];
+        const cell = data[r][j];
+        if (text === '') expect(cell ?? null).toBeNull();
+        else if (/^-?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(text)) expect((cell as number) + 0, `${name} row ${r}`).toBe(Number(text) + 0); // + 0: a cell has no -0
+        else expect(cell).toBe(text);
+      }
+    }
+  }
+}
+
+describe('the workbooks of compare, sensitivity and stochastic', () => {
+  const basic = join(PROJECT, 'test', 'fixtures', 'basic', 'scenario.yaml');
+
+  it('compare: the option cost table, the comparison and the thresholds, and each option\'s differences first', async () => {
+    const out = join(tempDir(), 'compare');
+    const r = await cli('compare', join(PROJECT, 'scenarios', 'baseline-2025.yaml'), join(PROJECT, 'scenarios', 'low-return-2025.yaml'), '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    await expectWorkbookOfFolder(out, ['comparison.csv', 'options.csv', 'thresholds.csv']);
+    const about = (await readExcelFile(readFileSync(join(out, 'report.xlsx'))))[0].data;
+    expect(about.some((row) => String(row[0]).startsWith('Assumptions of low-return-2025 that differ from baseline-2025'))).toBe(true);
+  });
+
+  it('sensitivity and stochastic: their tables, and the same bytes again', async () => {
+    const sensitivity = join(tempDir(), 'sensitivity');
+    expect((await cli('sensitivity', basic, '--out', sensitivity)).code).toBe(0);
+    await expectWorkbookOfFolder(sensitivity, ['sensitivity.csv', 'grid.csv']);
+    const stochastic = scenarioVariant('basic', (s) => {
+      s.projection.end_year = 2040;
+      s.stochastic = { paths: 50, seed: 3, investment_return: { model: 'ar1', sd: 0.03, phi: 0.3 } };
+    });
+    const [a, b] = [join(tempDir(), 'st-a'), join(tempDir(), 'st-b')];
+    for (const out of [a, b]) expect((await cli('stochastic', stochastic, '--out', out)).code).toBe(0);
+    await expectWorkbookOfFolder(a, ['percentiles.csv', 'probabilities.csv', 'paths.csv']);
+    expect(readFileSync(join(a, 'report.xlsx')).equals(readFileSync(join(b, 'report.xlsx')))).toBe(true);
   });
 });

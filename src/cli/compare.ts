@@ -17,7 +17,7 @@ import { stringify } from 'yaml';
 import { projectScenario } from '../pipeline.js';
 import { provenanceOf } from '../report/provenance.js';
 import { writeReportFolder } from '../report/write.js';
-import { workbookXlsx, yamlSection } from '../report/workbook.js';
+import { csvTables, workbookXlsx, yamlSection } from '../report/workbook.js';
 import type { WorkbookCover } from '../report/workbook.js';
 import { comparisonCsv, comparisonRows, compareScenarios, thresholdCsv, thresholdYears, valueOf } from '../report/comparison.js';
 import type { ComparisonTable, ScenarioRows } from '../report/comparison.js';
@@ -156,7 +156,6 @@ export async function compareCommand(files: string[], options: CompareOptions): 
         provenance,
       }),
     );
-    const tables = new Map([...output].filter((e): e is [string, string] => e[0].endsWith('.csv') && typeof e[1] === 'string' && !e[0].startsWith('charts/')));
     const cover: WorkbookCover = {
       title: `Comparison: ${comparison.ids.join(', ')}`,
       sections: [
@@ -168,7 +167,7 @@ export async function compareCommand(files: string[], options: CompareOptions): 
         yamlSection('Provenance (scenarios.yaml)', { scenarios: projected.map((p) => p.provenance) }),
       ],
     };
-    output.set('report.xlsx', await workbookXlsx(cover, tables, scenarios[0].currency));
+    output.set('report.xlsx', await workbookXlsx(cover, csvTables(output), scenarios[0].currency));
   }
   writeReportFolder(dir, output);
   const note = left ? [`${displayPathOf(baselineFile)} is the baseline: it is left out of the options.`, ''] : [];

@@ -20,7 +20,7 @@ import type { Lang } from '../report/charts/labels.js';
 import { text } from '../report/charts/labels.js';
 import type { NamedChart, OmittedChart } from '../report/charts/chart-kit.js';
 import { writeReportFolder } from '../report/write.js';
-import { workbookXlsx, yamlSection } from '../report/workbook.js';
+import { csvTables, workbookXlsx, yamlSection } from '../report/workbook.js';
 import type { WorkbookCover } from '../report/workbook.js';
 import { sensitivityHtml } from '../report/uncertainty-html.js';
 import { sensitivityTable } from '../report/uncertainty-terminal.js';
@@ -175,7 +175,6 @@ export async function sensitivityCommand(file: string, options: SensitivityOptio
         provenance: provenanceOf(loaded, a),
       }),
     );
-    const tables = new Map([...files].filter((e): e is [string, string] => e[0].endsWith('.csv') && typeof e[1] === 'string' && !e[0].startsWith('charts/')));
     const cover: WorkbookCover = {
       title: `${loaded.scenario.scenario.title}: sensitivity`,
       sections: [
@@ -184,7 +183,7 @@ export async function sensitivityCommand(file: string, options: SensitivityOptio
         yamlSection('Provenance', provenanceOf(loaded, a)),
       ],
     };
-    files.set('report.xlsx', await workbookXlsx(cover, tables, a.currency));
+    files.set('report.xlsx', await workbookXlsx(cover, csvTables(files), a.currency));
   }
   const dir = options.out ?? resolve('reports', `${loaded.scenario.scenario.id}-sensitivity`);
   writeReportFolder(dir, files);

@@ -40,7 +40,7 @@ import { computeMeasures } from '../measures/compute.js';
 import { renderCharts } from '../report/charts/renderer.js';
 import type { Lang } from '../report/charts/labels.js';
 import { writeReportFolder } from '../report/write.js';
-import { workbookXlsx, yamlSection } from '../report/workbook.js';
+import { csvTables, workbookXlsx, yamlSection } from '../report/workbook.js';
 import type { WorkbookCover } from '../report/workbook.js';
 import { provenanceOf } from '../report/provenance.js';
 import type { Provenance } from '../report/provenance.js';
@@ -205,7 +205,6 @@ async function outputFiles(meta: Omit<ShardMeta, 'from' | 'to'>, values: Float64
         provenance: meta.provenance,
       }),
     );
-    const tables = new Map([...files].filter((e): e is [string, string] => e[0].endsWith('.csv') && typeof e[1] === 'string' && !e[0].startsWith('charts/')));
     const cover: WorkbookCover = {
       title: `${meta.title}: stochastic`,
       sections: [
@@ -213,7 +212,7 @@ async function outputFiles(meta: Omit<ShardMeta, 'from' | 'to'>, values: Float64
         yamlSection('Provenance', meta.provenance),
       ],
     };
-    files.set('report.xlsx', await workbookXlsx(cover, tables, meta.currency));
+    files.set('report.xlsx', await workbookXlsx(cover, csvTables(files), meta.currency));
   }
   return { files, summary };
 }

@@ -15,7 +15,7 @@ import writeExcelFile from 'write-excel-file/node';
 import type { Cell, Row, Sheet } from 'write-excel-file/node';
 import type { AssumptionDifference } from '../scenario/differences.js';
 import type { Provenance } from './provenance.js';
-import { OUTGO_COLUMNS } from '../model.js';
+import { SUMMARY_COLUMNS } from './summary.js';
 
 /** The first sheet: a title, then sections of rows of text (a heading, a header row, the rows). */
 export interface WorkbookCover {
@@ -58,19 +58,8 @@ const FORMAT: Record<Unit, string | undefined> = {
   number: undefined,
 };
 
-const MONEY_COLUMNS = new Set<string>([
-  'wage_bill',
-  'contributions_employer',
-  'contributions_employee',
-  'contributions_total',
-  ...OUTGO_COLUMNS,
-  'benefits_total',
-  'expenses',
-  'investment_income',
-  'pool_transfer',
-  'fund_start',
-  'fund_end',
-]);
+/** summary.csv's money: every column after the persons (scheme, year, registered, contributing). */
+const MONEY_COLUMNS = new Set<string>(SUMMARY_COLUMNS.slice(SUMMARY_COLUMNS.indexOf('wage_bill')));
 const PERSON_COLUMNS = /^(registered|contributing|beneficiaries_[a-z_]+)$/;
 const YEAR_COLUMNS = /^(year|from|to|model_year|depletion_year)$/;
 
@@ -151,6 +140,11 @@ function coverSheet(cover: WorkbookCover): Sheet<Buffer> {
     for (const row of section.rows) data.push([...row]);
   }
   return { data, sheet: 'about', columns: [{ width: 60 }, { width: 66 }, { width: 40 }] };
+}
+
+/** A report folder's own CSV tables (not the charts' data), for its workbook. */
+export function csvTables(files: ReadonlyMap<string, string | Buffer>): Map<string, string> {
+  return new Map([...files].filter((e): e is [string, string] => e[0].endsWith('.csv') && !e[0].startsWith('charts/') && typeof e[1] === 'string'));
 }
 
 /** 1 January 1980, 00:00, as a zip archive records times (MS-DOS date and time): its earliest. */

@@ -46,7 +46,7 @@ export interface Verdict {
   kind: ConclusionKind;
   scheme: string;
   group?: string;
-  /** The value at which it flips (bisection to 1/128 of the range), or null when not searched. */
+  /** The value at which it flips (bisection to 1/128 of the interval; a whole number for a range of whole numbers), or null when not searched. */
   threshold: number | null;
   /** True when the conclusion holds below the threshold (at the low end of the range). */
   holdsBelow: boolean;

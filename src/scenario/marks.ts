@@ -37,8 +37,6 @@ export interface Mark {
 export interface FileMark {
   /** The value's name, lists named by id (`groups[fishers].risk.mortality`). */
   name: string;
-  /** Path in the file (its own list indices), for error places. */
-  path: KeyPath;
   /** The path of the key that states the mark (a wrapper's key, or a mapping's `source`). */
   markPath: KeyPath;
   mark: Mark | null;
@@ -111,7 +109,7 @@ export function unmark(data: unknown, problems: MarkProblem[]): { data: unknown;
     if (isWrapper(node)) {
       const mark = wrapperMark(node, path, problems);
       checkNoWrapperInside(node.value, [...path, 'value']);
-      marks.push({ name, path, markPath: path, mark });
+      marks.push({ name, markPath: path, mark });
       return node.value;
     }
     if (isPlainObject(node) && !isSeriesMapping(node)) {
@@ -140,12 +138,12 @@ export function unmark(data: unknown, problems: MarkProblem[]): { data: unknown;
     if (isPlainObject(node)) {
       const own = mappingMark(node, path);
       const plain = Object.fromEntries(Object.entries(node).filter(([key]) => !(MAPPING_MARKS as readonly string[]).includes(key)));
-      marks.push({ name, path, markPath: own ? path : (inherited?.at ?? path), mark: own ?? inherited?.mark ?? null });
+      marks.push({ name, markPath: own ? path : (inherited?.at ?? path), mark: own ?? inherited?.mark ?? null });
       checkNoWrapperInside(plain, path);
       return plain;
     }
     if (Array.isArray(node)) checkNoWrapperInside(node, path);
-    marks.push({ name, path, markPath: inherited?.at ?? path, mark: inherited?.mark ?? null });
+    marks.push({ name, markPath: inherited?.at ?? path, mark: inherited?.mark ?? null });
     return node;
   };
   const mappingMark = (node: Record<string, unknown>, path: KeyPath): Mark | null => {

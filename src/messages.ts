@@ -64,6 +64,8 @@ export const messages = {
   wrongType: (expected: string, received: string) => `expected ${expected}, got ${received}`,
   outOfRange: (value: number, bounds: Bounds, year?: number) =>
     `${formatNumber(value)}${year !== undefined ? ` in ${year}` : ''} is out of range: expected ${bounds.what}`,
+  payerShares: (sum: number, year: number) =>
+    `the payers' shares of flat_monthly add up to ${formatNumber(sum)} in ${year}: they must add up to 1 in every year (a share left over would be paid by nobody)`,
   notFinite: (year: number) => `the value in ${year} is not a finite number`,
   yearOutsideProjection: (year: number, start: number, end: number) =>
     `year ${year} is outside the projection (${start}-${end})`,
@@ -85,8 +87,8 @@ export const messages = {
   pooledInitial: () => 'a scheme pooled with another has no fund of its own: its fund.initial must be 0',
   unknownCurrency: (code: string) => `no exchange rate for ${code}: add it under economy.exchange_rates`,
   unknownContingency: (name: string, allowed: readonly string[]) => `${quoted(name)} is not a contingency of this scheme (${allowed.join(', ')})`,
-  contributionNeedsPart: () => 'give employer and/or employee rates, or flat_monthly',
-  contributionMixed: () => 'flat_monthly replaces rates: give one or the other, not both',
+  contributionNeedsPart: () => 'give a rate for one or more payers (employer, employee, government, platform), or flat_monthly',
+  contributionMixed: () => 'flat_monthly replaces rates: give one or the other, not both (a patch that turns a rate into a flat amount sets the rates to null)',
   csvMissingColumn: (column: string, needed: readonly string[]) => `missing column ${quoted(column)} (needed: ${needed.join(', ')})`,
   csvNotATable: (needed: readonly string[]) => `this file is not a table of this kind: its first line has none of the columns ${needed.join(', ')}`,
   csvTooManyRows: (max: number) => `the table has more than ${formatCount(max)} rows: no table of a scenario needs as many`,

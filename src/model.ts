@@ -6,6 +6,14 @@
 export const SCHEME_KINDS = ['employment_injury', 'non_employment_injury', 'invalidity'] as const;
 export type SchemeKind = (typeof SCHEME_KINDS)[number];
 
+/**
+ * Who pays a contribution (methodology §2, "Who pays"): each schedule of a group splits among
+ * them, and the outputs keep each payer's part.
+ */
+export const PAYERS = ['employer', 'employee', 'government', 'platform'] as const;
+export type Payer = (typeof PAYERS)[number];
+export const PAYER = Object.fromEntries(PAYERS.map((p, i) => [p, i])) as Record<Payer, number>;
+
 /** Contingency columns each kind's incidence table has (rates per registered person-year). */
 export const INCIDENCE_COLUMNS: Record<SchemeKind, readonly string[]> = {
   employment_injury: ['temporary', 'permanent', 'fatal', 'medical'],

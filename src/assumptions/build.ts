@@ -10,8 +10,8 @@ import { BOUNDS } from '../scenario/bounds.js';
 import type { Bounds } from '../scenario/bounds.js';
 import { ScenarioError } from '../scenario/errors.js';
 import type { KeyPath } from '../scenario/errors.js';
-import type { GroupConfig, SchemeConfig, Series } from '../scenario/schema.js';
-import { INCIDENCE_COLUMNS, INJURY, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '../model.js';
+import type { ContributionConfig, GroupConfig, SchemeConfig, Series } from '../scenario/schema.js';
+import { INCIDENCE_COLUMNS, INJURY, PAYERS, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '../model.js';
 import { messages } from '../messages.js';
 import { AGES, CELLS } from '../engine/layout.js';
 import { logSigma } from '../engine/lognormal.js';
@@ -22,6 +22,7 @@ import type { SeriesContext } from './series.js';
 import { BENEFICIARY_COLUMNS, FAMILY_COLUMNS, beneficiaryStock, familyTable, mortalityByYear, shareColumns } from './tables.js';
 import type {
   Assumptions,
+  ContributionAssumptions,
   CoverAssumptions,
   EconomyAssumptions,
   GroupAssumptions,
@@ -240,6 +241,37 @@ function buildGroup(
   };
 }
 
+/**
+ * A group's contributions: each payer's rate, or a flat amount and each payer's share of it
+ * (the shares must add up to 1 in every year: a share left over would be paid by nobody).
+ */
+function contributionSchedule(spec: ContributionConfig, specPath: KeyPath, years: number, startYear: number, series: SeriesFn, error: LoadedScenario['error']): ContributionAssumptions {
+  const zero = () => new Float64Array(years);
+  const rates = PAYERS.map((p) => (spec[p] === undefined ? zero() : series(spec[p], [...specPath, p], BOUNDS.rate)));
+  const flatMonthly = spec.flat_monthly === undefined ? null : series(spec.flat_monthly, [...specPath, 'flat_monthly'], BOUNDS.money);
+  const shares = spec.payers;
+  const flatShares = PAYERS.map((p) => {
+    if (shares === undefined) return p === 'employee' ? new Float64Array(years).fill(1) : zero();
+    const share = shares[p];
+    return share === undefined ? zero() : series(share, [...specPath, 'payers', p], BOUNDS.share);
+  });
+  if (flatMonthly && shares !== undefined) {
+    for (let i = 0; i < years; i++) {
+      const sum = flatShares.reduce((total, share) => total + share[i], 0);
+      if (Math.abs(sum - 1) > 1e-9) {
+        throw error([...specPath, 'payers'], messages.payerShares(sum, startYear + i));
+      }
+    }
+  }
+  return {
+    rates,
+    flatMonthly,
+    flatShares,
+    minimumMonthly: spec.minimum_monthly === undefined ? null : series(spec.minimum_monthly, [...specPath, 'minimum_monthly'], BOUNDS.money),
+    topUpPayer: PAYERS.indexOf(spec.top_up_payer),
+  };
+}
+
 function buildScheme(
   s: SchemeConfig,
   si: number,
@@ -273,16 +305,12 @@ function buildScheme(
     const compliance = series(entry.compliance, cat('compliance'), BOUNDS.share);
     const spec = s.contributions.by_group?.[id] ?? s.contributions.default;
     const specPath = s.contributions.by_group?.[id] ? at('contributions', 'by_group', id) : at('contributions', 'default');
-    const zero = new Float64Array(years);
     return {
       coverage,
       compliance,
       density: entry.contribution_density === undefined ? compliance : series(entry.contribution_density, cat('contribution_density'), BOUNDS.share),
       insuredMonthlyWage: entry.insured_wage_monthly === undefined ? null : series(entry.insured_wage_monthly, cat('insured_wage_monthly'), BOUNDS.money),
-      employerRate: spec.employer === undefined ? zero : series(spec.employer, [...specPath, 'employer'], BOUNDS.rate),
-      employeeRate: spec.employee === undefined ? zero : series(spec.employee, [...specPath, 'employee'], BOUNDS.rate),
-      flatMonthly: spec.flat_monthly === undefined ? null : series(spec.flat_monthly, [...specPath, 'flat_monthly'], BOUNDS.money),
-      flatPaidByEmployer: spec.flat_payer === 'employer',
+      contributions: contributionSchedule(spec, specPath, years, startYear, series, loaded.error),
       fromYear,
     };
   });

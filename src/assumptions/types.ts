@@ -59,13 +59,26 @@ export interface CoverAssumptions {
   density: Float64Array;
   /** A declared insured monthly wage (self-employment plans) replacing the wage distribution. */
   insuredMonthlyWage: Float64Array | null;
-  employerRate: Float64Array;
-  employeeRate: Float64Array;
-  /** Fixed monthly contribution per contributing person, when the group pays flat. */
-  flatMonthly: Float64Array | null;
-  flatPaidByEmployer: boolean;
+  contributions: ContributionAssumptions;
   /** First year of cover (coverage is 0 before). */
   fromYear: number;
+}
+
+/**
+ * A group's contribution schedule under a scheme (methodology §2): rates on insurable wages by
+ * payer, or a flat monthly amount shared among payers; arrays in PAYERS order (model.ts).
+ */
+export interface ContributionAssumptions {
+  /** Rate on insurable wages each payer pays, by year. */
+  rates: Float64Array[];
+  /** A fixed amount per contributing person per month instead of rates, or null. */
+  flatMonthly: Float64Array | null;
+  /** Share of the flat amount each payer pays, by year (the shares add up to 1). */
+  flatShares: Float64Array[];
+  /** With rates: at least this per contributing person per month, or null; the top-up is topUpPayer's. */
+  minimumMonthly: Float64Array | null;
+  /** Index in PAYERS of who pays the top-up to the minimum. */
+  topUpPayer: number;
 }
 
 export interface FamilyTable {

@@ -35,11 +35,13 @@ export function closeFundYear(a: Assumptions, results: SchemeProjection[], state
   for (let k = 0; k < results.length; k++) {
     const scheme = a.schemes[k];
     const out = results[k];
-    const employer = cents(out.contributionsEmployer[i]);
-    const employee = cents(out.contributionsEmployee[i]);
-    out.contributionsEmployer[i] = employer / 100;
-    out.contributionsEmployee[i] = employee / 100;
-    const contributions = employer + employee;
+    // Each payer's part in whole cents, and the total their sum.
+    let contributions = 0;
+    for (const byPayer of out.contributionsByPayer) {
+      const paid = cents(byPayer[i]);
+      byPayer[i] = paid / 100;
+      contributions += paid;
+    }
     let benefits = 0;
     for (const column of OUTGO_COLUMNS) benefits += cents(out.outgo[column][i]);
     const e = scheme.expenses;

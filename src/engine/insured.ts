@@ -166,22 +166,57 @@ export function insuredGroupYear(
     const contributing = registered * compliance;
     if (out.registeredByBand.length > 0) keepBands(out, persons, g, s, i, lo, hi, compliance);
     const wageBill = MONTHS * compliance * insurableSum;
-    let employer: number;
-    let employee: number;
-    if (cover.flatMonthly) {
-      const flat = MONTHS * contributing * cover.flatMonthly[i];
-      employer = cover.flatPaidByEmployer ? flat : 0;
-      employee = cover.flatPaidByEmployer ? 0 : flat;
-    } else {
-      employer = cover.employerRate[i] * wageBill;
-      employee = cover.employeeRate[i] * wageBill;
-    }
-    out.contributionsEmployer[i] += employer;
-    out.contributionsEmployee[i] += employee;
+    const contributions = contribute(context, lo, hi, contributing, wageBill);
     if (scheme.kind === 'invalidity') invalidityAges(context, s, lo, hi);
     else injuryAges(context, s, lo, hi);
-    writeTotals(out, g, s, i, registered, contributing, wageBill, employer + employee);
+    writeTotals(out, g, s, i, registered, contributing, wageBill, contributions);
   }
+}
+
+/**
+ * The contributions of one group and sex, added to each payer's (methodology §2): a flat amount
+ * split by the payers' shares, or each payer's rate on the wage bill. A minimum monthly
+ * contribution m tops up the rates' total r: a person earning W pays max(r·min(W, C), m), and
+ * E[max(r·min(W, C), m)] = r·E[clamp(W, m/r, C)], so the top-up is r times the lift of the
+ * clamped wage over the capped one, on the same lognormal table (clampedWage).
+ */
+function contribute(c: GroupYear, lo: number, hi: number, contributing: number, wageBill: number): number {
+  const { cover, i, table, ceiling, logCeiling, ws, out } = c;
+  const schedule = cover.contributions;
+  const byPayer = out.contributionsByPayer;
+  if (schedule.flatMonthly) {
+    const flat = MONTHS * contributing * schedule.flatMonthly[i];
+    for (let p = 0; p < byPayer.length; p++) byPayer[p][i] += flat * schedule.flatShares[p][i];
+    return flat;
+  }
+  let total = 0;
+  let rate = 0;
+  for (let p = 0; p < byPayer.length; p++) {
+    const paid = schedule.rates[p][i] * wageBill;
+    byPayer[p][i] += paid;
+    total += paid;
+    rate += schedule.rates[p][i];
+  }
+  const minimum = schedule.minimumMonthly ? schedule.minimumMonthly[i] : 0;
+  if (minimum > 0 && contributing > 0) {
+    let topUp: number;
+    if (rate <= 0) topUp = MONTHS * contributing * minimum;
+    else {
+      // Per registered person: E[clamp(W, m/r, C)] − E[min(W, C)], weighted by the persons of each age.
+      const floor = minimum / rate;
+      const logFloor = Math.log(floor);
+      let lift = 0;
+      let registered = 0;
+      for (let x = lo; x <= hi; x++) {
+        lift += ws.persons[x] * (clampedWage(table, ws.wage[x], ws.logWage[x], ceiling, logCeiling, floor, logFloor) - ws.insurable[x]);
+        registered += ws.persons[x];
+      }
+      topUp = registered > 0 ? MONTHS * contributing * rate * (lift / registered) : 0;
+    }
+    byPayer[schedule.topUpPayer][i] += topUp;
+    total += topUp;
+  }
+  return total;
 }
 
 /** Employment-injury and non-employment-injury contingencies of one group and sex (methodology §3–§4). */

@@ -5,7 +5,7 @@
  */
 import type { Label } from '../assumptions/types.js';
 import type { OutgoColumn, SchemeKind } from '../model.js';
-import { DETAIL_BENEFITS, DETAIL_MEASURES, OUTGO_COLUMNS, PENSION_TYPES_BY_KIND } from '../model.js';
+import { DETAIL_BENEFITS, DETAIL_MEASURES, OUTGO_COLUMNS, PAYERS, PENSION_TYPES_BY_KIND } from '../model.js';
 import { AGES, SEXES } from './layout.js';
 
 /** Width of the age bands persons are kept by (population.csv, the pyramids): 0–4, 5–9, …, 110. */
@@ -25,8 +25,8 @@ export interface SchemeProjection {
   contributing: Float64Array;
   /** Insurable wage bill S(t): annual insurable wages of contributing persons. */
   wageBill: Float64Array;
-  contributionsEmployer: Float64Array;
-  contributionsEmployee: Float64Array;
+  /** Contributions by payer, PAYERS order (model.ts). */
+  contributionsByPayer: Float64Array[];
   contributions: Float64Array;
   /** Benefit outgo by summary column (OUTGO_COLUMNS). */
   outgo: Record<OutgoColumn, Float64Array>;
@@ -81,8 +81,7 @@ export function allocateScheme(id: string, kind: SchemeKind, label: Label, years
     registered: series(),
     contributing: series(),
     wageBill: series(),
-    contributionsEmployer: series(),
-    contributionsEmployee: series(),
+    contributionsByPayer: PAYERS.map(() => series()),
     contributions: series(),
     outgo,
     benefits: series(),

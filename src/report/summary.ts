@@ -1,6 +1,6 @@
 /** `summary.csv`: one row per scheme and year, every flow of the valuation (issue: projection core). */
 import Papa from 'papaparse';
-import { OUTGO_COLUMNS } from '../model.js';
+import { OUTGO_COLUMNS, PAYERS } from '../model.js';
 import type { Projection } from '../engine/result.js';
 import { money, persons } from './format.js';
 
@@ -10,8 +10,7 @@ export const SUMMARY_COLUMNS = [
   'registered',
   'contributing',
   'wage_bill',
-  'contributions_employer',
-  'contributions_employee',
+  ...PAYERS.map((p) => `contributions_${p}` as const),
   'contributions_total',
   ...OUTGO_COLUMNS,
   'benefits_total',
@@ -32,8 +31,7 @@ export function summaryRows(p: Projection): string[][] {
         persons(s.registered[i]),
         persons(s.contributing[i]),
         money(s.wageBill[i]),
-        money(s.contributionsEmployer[i]),
-        money(s.contributionsEmployee[i]),
+        ...s.contributionsByPayer.map((paid) => money(paid[i])),
         money(s.contributions[i]),
         ...OUTGO_COLUMNS.map((c) => money(s.outgo[c][i])),
         money(s.benefits[i]),

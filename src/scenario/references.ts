@@ -5,7 +5,7 @@
 import type { ScenarioError } from './errors.js';
 import type { LoadedScenario } from './load.js';
 import { BENEFITS_BY_KIND } from './schema.js';
-import { INCIDENCE_COLUMNS } from '../model.js';
+import { INCIDENCE_COLUMNS, PAYERS } from '../model.js';
 import { messages } from '../messages.js';
 
 export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
@@ -41,7 +41,7 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
     const specs: Array<[Array<string | number>, typeof scheme.contributions.default]> = [[at('contributions', 'default'), scheme.contributions.default]];
     for (const [id, spec] of Object.entries(scheme.contributions.by_group ?? {})) specs.push([at('contributions', 'by_group', id), spec]);
     for (const [path, spec] of specs) {
-      const hasRate = spec.employer !== undefined || spec.employee !== undefined;
+      const hasRate = PAYERS.some((p) => spec[p] !== undefined);
       if (hasRate && spec.flat_monthly !== undefined) errors.push(error(path, messages.contributionMixed(), 'key'));
       else if (!hasRate && spec.flat_monthly === undefined) errors.push(error(path, messages.contributionNeedsPart(), 'key'));
     }

@@ -37,7 +37,7 @@ export const isLabel = (name: string) => /(^|\.)label(\.(en|ms))?$/.test(name);
 /**
  * Whether a default the schema fills in is an input of the projection: not an absent option
  * (null), a scheme's qualifying conditions where its kind has none (only invalidity counts
- * contributions), the payer of a flat amount where there is none, nor a group's risk multiplier
+ * contributions), the payer of a top-up where there is no minimum contribution, nor a group's risk multiplier
  * of a contingency that no scheme covering the group insures. A value the user writes is listed
  * whether used or not.
  */
@@ -46,7 +46,7 @@ function usedDefault(scenario: Scenario, path: KeyPath, value: unknown): boolean
   if (path[0] === 'schemes' && typeof path[1] === 'number') {
     const scheme = scenario.schemes[path[1]];
     if (path[2] === 'qualifying') return scheme.kind === 'invalidity';
-    if (path[path.length - 1] === 'flat_payer') return getIn(scenario, [...path.slice(0, -1), 'flat_monthly']) !== undefined;
+    if (path[path.length - 1] === 'top_up_payer') return getIn(scenario, [...path.slice(0, -1), 'minimum_monthly']) !== undefined;
   }
   if (path[0] === 'groups' && typeof path[1] === 'number' && path[2] === 'risk' && typeof path[3] === 'string' && path[3] !== 'mortality') {
     const id = scenario.groups[path[1]].id;

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { BOUNDS } from './bounds.js';
 import { hasControl, hasControlOrBreak } from '../text/control.js';
 import type { Bounds } from './bounds.js';
-import { PENSION_TYPES, SCHEME_KINDS } from '../model.js';
-import type { PensionType, SchemeKind } from '../model.js';
+import { PAYERS, PENSION_TYPES, SCHEME_KINDS } from '../model.js';
+import type { Payer, PensionType, SchemeKind } from '../model.js';
 
 const YEAR_KEY = /^-?\d{1,4}$/;
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
@@ -149,12 +149,30 @@ const coverEntry = z.strictObject({
     .describe('(series) share of months with a contribution, for invalidity qualifying conditions; defaults to compliance.'),
 });
 
-const contributionSpec = z.strictObject({
-  employer: series.optional().describe('(series) employer rate on insurable wages.'),
-  employee: series.optional().describe('(series) employee rate on insurable wages.'),
-  flat_monthly: series.optional().describe('(series) a fixed amount per contributing person per month, instead of rates.'),
-  flat_payer: z.enum(['employer', 'employee']).default('employee').describe('Who pays flat_monthly.'),
-}).describe('Contribution rates on insurable wages ({employer, employee}), or a flat monthly amount ({flat_monthly, flat_payer}).');
+const payerRate = (who: string) => series.optional().describe(`(series) rate on insurable wages paid by ${who}.`);
+const contributionSpec = z
+  .strictObject({
+    employer: payerRate('the employer'),
+    employee: payerRate('the insured person (the employee, or the self-employed worker)'),
+    government: payerRate('the government (a subsidy)'),
+    platform: payerRate('a platform provider that deducts and remits it (Act 872)'),
+    minimum_monthly: series.optional().describe('(series) with rates: the least contribution per contributing person per month; the top-up to it is paid by top_up_payer.'),
+    top_up_payer: z.enum(PAYERS).default('employee').describe('Who pays the top-up to minimum_monthly: employer, employee, government or platform.'),
+    flat_monthly: series.optional().describe('(series) a fixed amount per contributing person per month, instead of rates.'),
+    payers: z
+      .strictObject(Object.fromEntries(PAYERS.map((p) => [p, series.optional().describe(`(series) share (0-1) of flat_monthly paid by the ${p}.`)])) as Record<Payer, z.ZodOptional<typeof series>>)
+      .optional()
+      .describe('With flat_monthly: the share each payer pays, {employer, employee, government, platform} (series each, adding up to 1 every year); the employee pays it all when absent.'),
+  })
+  .refine((c) => c.payers === undefined || c.flat_monthly !== undefined, {
+    error: '`payers` shares a flat_monthly amount; with rates, each payer has its own rate',
+    path: ['payers'],
+  })
+  .refine((c) => c.minimum_monthly === undefined || c.flat_monthly === undefined, {
+    error: '`minimum_monthly` tops up a contribution by rates; a flat_monthly amount is already fixed',
+    path: ['minimum_monthly'],
+  })
+  .describe('Contribution rates on insurable wages by payer ({employer, employee, government, platform}, with an optional minimum_monthly), or a flat monthly amount shared among payers ({flat_monthly, payers}).');
 
 const wageRelativity = z
   .number()

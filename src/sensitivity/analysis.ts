@@ -3,7 +3,7 @@
  * reserve ratio in chosen years and the depletion year, per scheme (full projections); and a
  * two-way grid of the contribution rate against coverage (take-up) for one scheme.
  */
-import type { Assumptions } from '../assumptions/types.js';
+import type { Assumptions, ContributionAssumptions } from '../assumptions/types.js';
 import { project } from '../engine/project.js';
 import { computeMeasures, depletionYear, reserveRatio } from '../measures/compute.js';
 import type { MeasureOptions } from '../measures/compute.js';
@@ -99,6 +99,17 @@ export function gridClamped(a: Assumptions, k: number, shifts: readonly number[]
   return shifts.some((shift) => shift !== 0 && a.schemes[k].cover.some((c) => c !== null && shareClamped(c.coverage, shift)));
 }
 
+/** Every rate, flat amount and minimum of a schedule × factor: the contribution rate scaled, its payers' shares kept. */
+function scaledContributions(c: ContributionAssumptions, factor: number): ContributionAssumptions {
+  const scale = (v: Float64Array) => v.map((x) => x * factor);
+  return {
+    ...c,
+    rates: c.rates.map(scale),
+    flatMonthly: c.flatMonthly ? scale(c.flatMonthly) : null,
+    minimumMonthly: c.minimumMonthly ? scale(c.minimumMonthly) : null,
+  };
+}
+
 /** The contribution rate × factor against coverage + shift, for scheme k, at the given pairs (gridPairs, or a worker's slice of them): reserve ratio in `year`. */
 export function gridAt(a: Assumptions, k: number, pairs: ReadonlyArray<readonly [number, number]>, year: number): GridPoint[] {
   const out: GridPoint[] = [];
@@ -115,9 +126,7 @@ export function gridAt(a: Assumptions, k: number, pairs: ReadonlyArray<readonly 
                   ? {
                       ...c,
                       coverage: c.coverage.map((v) => (v > 0 ? Math.min(1, Math.max(0, v + shift)) : v)),
-                      employerRate: c.employerRate.map((v) => v * factor),
-                      employeeRate: c.employeeRate.map((v) => v * factor),
-                      flatMonthly: c.flatMonthly ? c.flatMonthly.map((v) => v * factor) : null,
+                      contributions: scaledContributions(c.contributions, factor),
                     }
                   : null,
               ),

@@ -4,17 +4,18 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OUTGO_COLUMNS } from '../../src/model.js';
+import { OUTGO_COLUMNS, PAYERS } from '../../src/model.js';
 import type { SchemeProjection } from '../../src/engine/result.js';
 import { PROJECT, editCsv, run, scenarioVariant } from '../helpers/scenarios.js';
 import type { Yaml } from '../helpers/scenarios.js';
 
-const MONEY_FLOWS = ['wageBill', 'contributionsEmployer', 'contributionsEmployee', 'contributions', 'benefits', 'expenses', 'investmentIncome', 'poolTransfer', 'fundEnd'] as const;
+const MONEY_FLOWS = ['wageBill', 'contributions', 'benefits', 'expenses', 'investmentIncome', 'poolTransfer', 'fundEnd'] as const;
 
 function moneySeries(s: SchemeProjection): Record<string, Float64Array> {
   const out: Record<string, Float64Array> = {};
   for (const k of MONEY_FLOWS) out[k] = s[k];
   for (const c of OUTGO_COLUMNS) out[c] = s.outgo[c];
+  s.contributionsByPayer.forEach((paid, p) => (out[`contributions_${PAYERS[p]}`] = paid));
   return out;
 }
 
@@ -134,7 +135,7 @@ export function expectFundIdentity(s: SchemeProjection, investmentReturn: number
     const start = i === 0 ? c(s.fundStart[0]) : c(s.fundEnd[i - 1]);
     expect(c(s.fundStart[i])).toBe(start);
     expect(c(s.fundEnd[i])).toBe(start + c(s.contributions[i]) + c(s.investmentIncome[i]) - c(s.benefits[i]) - c(s.expenses[i]) + c(s.poolTransfer[i]));
-    expect(c(s.contributions[i])).toBe(c(s.contributionsEmployer[i]) + c(s.contributionsEmployee[i]));
+    expect(c(s.contributions[i])).toBe(s.contributionsByPayer.reduce((sum, paid) => sum + c(paid[i]), 0));
     let outgo = 0;
     for (const col of OUTGO_COLUMNS) outgo += c(s.outgo[col][i]);
     expect(c(s.benefits[i])).toBe(outgo);

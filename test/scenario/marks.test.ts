@@ -59,11 +59,11 @@ describe('the assumption register', () => {
     // The ceiling's indexation is not written under the marked mapping: it is a default, not the Act's.
     expect(entry(register, 'schemes[employment_injury].ceiling.indexation').kind).toBe('default');
     // A default the projection does not use is not an input: qualifying conditions of a scheme
-    // that counts none, the payer of a flat amount that is not there, an absent option (null).
+    // that counts none, the payer of a top-up to a minimum that is not there, an absent option (null).
     const names = new Set(register.map((e) => e.name));
     expect(names.has('schemes[invalidity].qualifying.min_months')).toBe(true);
     expect(names.has('schemes[employment_injury].qualifying.min_months')).toBe(false);
-    expect(names.has('schemes[employment_injury].contributions.default.flat_payer')).toBe(false);
+    expect(names.has('schemes[employment_injury].contributions.default.top_up_payer')).toBe(false);
     expect(names.has('schemes[employment_injury].fund.pooled_with')).toBe(false);
     // Labels and the scenario's own description are not inputs.
     expect(register.some((e) => e.name.startsWith('scenario.') || e.name.includes('.label'))).toBe(false);

@@ -3,7 +3,7 @@
  * and the pension types kept in payment (methodology §3–§5).
  */
 
-export const SCHEME_KINDS = ['employment_injury', 'non_employment_injury', 'invalidity'] as const;
+export const SCHEME_KINDS = ['employment_injury', 'non_employment_injury', 'invalidity', 'employment_insurance'] as const;
 export type SchemeKind = (typeof SCHEME_KINDS)[number];
 
 /**
@@ -19,6 +19,7 @@ export const INCIDENCE_COLUMNS: Record<SchemeKind, readonly string[]> = {
   employment_injury: ['temporary', 'permanent', 'fatal', 'medical'],
   non_employment_injury: ['temporary', 'permanent', 'fatal', 'medical'],
   invalidity: ['invalidity'],
+  employment_insurance: ['job_loss'],
 };
 
 /** Index of each injury contingency in incidence and risk arrays (order of INCIDENCE_COLUMNS). */
@@ -45,6 +46,7 @@ export const PENSION_TYPES_BY_KIND: Record<SchemeKind, readonly PensionType[]> =
   employment_injury: ['permanent_disablement', 'constant_attendance', 'dependants_spouse', 'dependants_children'],
   non_employment_injury: ['permanent_disablement', 'constant_attendance', 'dependants_spouse', 'dependants_children'],
   invalidity: ['invalidity_pension', 'constant_attendance', 'survivors_spouse', 'survivors_children'],
+  employment_insurance: [],
 };
 
 /** Benefit outgo columns of the summary (one per benefit of methodology §4). */
@@ -58,6 +60,10 @@ export const OUTGO_COLUMNS = [
   'invalidity_pension',
   'survivors_pension',
   'funeral',
+  'job_search_allowance',
+  'reduced_income_allowance',
+  'early_reemployment_allowance',
+  'training',
 ] as const;
 export type OutgoColumn = (typeof OUTGO_COLUMNS)[number];
 export const OUTGO = Object.fromEntries(OUTGO_COLUMNS.map((c, i) => [c, i])) as Record<OutgoColumn, number>;
@@ -85,9 +91,22 @@ export const DETAIL_BENEFITS = [
   'medical',
   'permanent_disablement_lump_sum',
   'funeral',
+  'job_search_allowance',
+  'reduced_income_allowance',
+  'early_reemployment_allowance',
+  'training',
   ...PENSION_TYPES,
 ] as const;
 export type DetailBenefit = (typeof DETAIL_BENEFITS)[number];
+
+/** The detail rows of each kind's deaths and short-term benefits (its pensions: PENSION_TYPES_BY_KIND). */
+export const SHORT_TERM_BY_KIND: Record<SchemeKind, readonly DetailBenefit[]> = {
+  employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral'],
+  non_employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral'],
+  invalidity: ['deaths', 'funeral'],
+  // Cases are claims: qualifying losses of employment, those re-employed early, those trained.
+  employment_insurance: ['job_search_allowance', 'reduced_income_allowance', 'early_reemployment_allowance', 'training'],
+};
 export const DETAIL_BENEFIT = Object.fromEntries(DETAIL_BENEFITS.map((b, i) => [b, i])) as Record<DetailBenefit, number>;
 
 export const DETAIL_MEASURES = [

@@ -48,6 +48,7 @@ describe('the option cost table of the baseline and every shipped option', () =>
       'option',
       'scheme',
       'pv_extra_contributions_MYR',
+      'pv_extra_government_contributions_MYR',
       'pv_extra_benefits_expenses_MYR',
       'net_pv_cost_MYR',
       'gap_change_2025_2100_bp',
@@ -61,8 +62,8 @@ describe('the option cost table of the baseline and every shipped option', () =>
     expect([...new Set(rows.map((r) => r.option))].sort()).toEqual([...ids].sort());
     for (const id of ids) {
       const mine = rows.filter((r) => r.option === id);
-      // The baseline's three schemes, any the option adds, and all schemes together.
-      expect(mine.map((r) => r.scheme).slice(0, 3)).toEqual(['employment_injury', 'invalidity', 'self_employment_injury']);
+      // The baseline's four schemes, any the option adds, and all schemes together.
+      expect(mine.map((r) => r.scheme).slice(0, 4)).toEqual(['employment_injury', 'invalidity', 'self_employment_injury', 'employment_insurance']);
       expect(mine.at(-1)!.scheme).toBe('all');
       for (const r of mine) expect(r.net_pv_cost_MYR, `${id} ${r.scheme}`).toMatch(/^-?\d+\.\d\d$/);
     }
@@ -75,7 +76,10 @@ describe('the option cost table of the baseline and every shipped option', () =>
     }
     expect(rows.find((r) => r.option === 'cross-border-commuters-daily' && r.scheme === 'cross_border_commuters')!.depletion_year_option).toBe('2057');
     expect(rows.find((r) => r.option === 'non-employment-injury-phases' && r.scheme === 'non_employment_injury')!.depletion_year_baseline).toBe('no scheme');
-  }, 30_000);
+    // Only the subsidised fishers' options have the government pay: into the Act 789 scheme.
+    const subsidised = rows.filter((r) => r.scheme !== 'all' && Number(r.pv_extra_government_contributions_MYR) !== 0);
+    expect(subsidised.map((r) => `${r.option} ${r.scheme}`).sort()).toEqual(['all-extensions self_employment_injury', 'fishers self_employment_injury']);
+  }, 120_000);
 
   it('a scheme only the option has counts whole: its PVs from the yearly flows of comparison.csv at the baseline discount rate', () => {
     const rate = (parse(readFileSync(BASELINE, 'utf8')) as Yaml).economy.discount_rate as number;

@@ -237,6 +237,7 @@ function buildGroup(
     employmentInjuryRisk: injuryRisk(g.risk.employment_injury),
     nonEmploymentInjuryRisk: injuryRisk(g.risk.non_employment_injury),
     invalidityRisk: g.risk.invalidity,
+    employmentInsuranceRisk: g.risk.employment_insurance,
     mortalityRisk: g.risk.mortality,
   };
 }
@@ -357,7 +358,7 @@ function buildScheme(
     kind: s.kind,
     label: labelOf(s.label, s.id),
     ageMin: s.ages.min,
-    ageMax: s.ages.max ?? (s.kind === 'invalidity' ? 59 : AGES - 1),
+    ageMax: s.ages.max ?? (s.kind === 'invalidity' || s.kind === 'employment_insurance' ? 59 : AGES - 1),
     initialFund: s.fund.initial,
     poolOwner: pool === null ? -1 : loaded.scenario.schemes.findIndex((o) => o.id === pool),
     ceilingMonthly,
@@ -400,6 +401,17 @@ function buildScheme(
         wageRelativity: b.invalidity_pension.wage_relativity,
       },
       survivors: b.survivors && { ...survivors('survivors', b.survivors), wageRelativity: b.survivors.wage_relativity },
+      employmentInsurance: b.job_search_allowance && {
+        rates: b.job_search_allowance.rates,
+        duration: b.job_search_allowance.duration.contributions.map((contributions, j) => ({ contributions, months: b.job_search_allowance!.duration.months[j] })),
+        countedMonths: b.job_search_allowance.counted_months,
+        reemploymentHazard: b.job_search_allowance.reemployment_hazard,
+        earlyShare: b.early_reemployment_allowance?.share_of_unpaid ?? 0,
+        reducedShare: b.reduced_income_allowance?.share_of_claims ?? 0,
+        trainedShare: b.training?.share_of_claims ?? 0,
+        trainingCost: b.training ? b.training.fee_per_trainee + b.training.allowance_daily * b.training.days : 0,
+        wageRelativity: b.job_search_allowance.wage_relativity,
+      },
     },
     pensionIndexation: series(s.indexation.pensions, at('indexation', 'pensions'), BOUNDS.growth),
     expenses: {

@@ -49,6 +49,8 @@ export interface GroupAssumptions {
   employmentInjuryRisk: Float64Array;
   nonEmploymentInjuryRisk: Float64Array;
   invalidityRisk: number;
+  /** Multiplier on the involuntary job-loss incidence (employment insurance). */
+  employmentInsuranceRisk: number;
   mortalityRisk: number;
 }
 
@@ -120,6 +122,32 @@ export interface BenefitAssumptions {
   medical?: { costPerCase: number };
   invalidity?: { baseRate: number; incrementPerYear: number; maxRate: number; minimumMonthly: Float64Array; wageRelativity: number };
   survivors?: SurvivorAssumptions & { wageRelativity: number };
+  employmentInsurance?: EmploymentInsuranceAssumptions;
+}
+
+/**
+ * The allowances of employment insurance on an involuntary loss of employment (Act 800;
+ * methodology §4, "Employment insurance"), built from the scheme's job search allowance and
+ * the benefits that depend on it (0 or null where the scheme pays none).
+ */
+export interface EmploymentInsuranceAssumptions {
+  /** Job search allowance rate of each month paid, in order (0.8, 0.5, ...), on the insurable wage. */
+  rates: number[];
+  /** Months paid from each number of contributions counted, ascending: `contributions` or more give `months`. */
+  duration: Array<{ contributions: number; months: number }>;
+  /** Contributions are counted over at most this many months before the loss. */
+  countedMonths: number;
+  /** Probability that a claimant still without work finds work in a month. */
+  reemploymentHazard: number;
+  /** Early re-employment allowance: the share of the job search allowance not yet paid. */
+  earlyShare: number;
+  /** Share of qualifying losses that are one job of several (reduced income allowance). */
+  reducedShare: number;
+  /** Share of job search claimants trained, and the cost per trainee (fees and allowance). */
+  trainedShare: number;
+  trainingCost: number;
+  /** Claimants' mean wage relative to their cell's mean. */
+  wageRelativity: number;
 }
 
 export interface SchemeAssumptions {

@@ -21,6 +21,8 @@ import { csvTables, workbookXlsx, yamlSection } from '../report/workbook.js';
 import type { WorkbookCover } from '../report/workbook.js';
 import { comparisonCsv, comparisonRows, compareScenarios, thresholdCsv, thresholdYears, valueOf } from '../report/comparison.js';
 import type { ComparisonTable, ScenarioRows } from '../report/comparison.js';
+import { governmentCosts, governmentCsv, governmentText } from '../report/government.js';
+import type { GovernmentCost } from '../report/government.js';
 import { TERMINAL_WIDTH, basisPoints, depletionText, optionCosts, optionCostsCsv, optionCostsText, percentText, ratioText, tableUnit } from '../report/options-table.js';
 import type { OptionCosts } from '../report/options-table.js';
 import { displayPathOf } from '../scenario/load.js';
@@ -129,12 +131,14 @@ export async function compareCommand(files: string[], options: CompareOptions): 
   const scenarios = projected.map((p) => p.scenario);
   const comparison = compareScenarios(scenarios);
   const costs = optionCosts(comparison, scenarios);
+  const government = governmentCosts(comparison, scenarios, costs);
   const dir = options.out ?? resolve('reports', comparisonFolder(comparison.ids));
   const thresholds = thresholdYears(comparison, options.threshold);
   const provenance = stringify({ scenarios: projected.map((p) => p.provenance) }, { lineWidth: 0 });
   const output = new Map<string, string | Buffer>([
     ['comparison.csv', comparisonCsv(comparison)],
     ['options.csv', optionCostsCsv(costs)],
+    ['government.csv', governmentCsv(government, comparison.ids, scenarios[0].currency)],
     ['thresholds.csv', thresholdCsv(thresholds, options.threshold)],
     ['scenarios.yaml', provenance],
   ]);
@@ -150,6 +154,7 @@ export async function compareCommand(files: string[], options: CompareOptions): 
         table: comparison,
         scenarios,
         costs,
+        government,
         differences: scenarios.map((s, j) => (j === 0 ? [] : assumptionDifferences(scenarios[0].resolved, s.resolved))),
         charts: charts.map((c) => ({ name: c.name, title: c.title, png: rendered.get(`${c.name}.png`)! })),
         omitted,
@@ -171,7 +176,7 @@ export async function compareCommand(files: string[], options: CompareOptions): 
   }
   writeReportFolder(dir, output);
   const note = left ? [`${displayPathOf(baselineFile)} is the baseline: it is left out of the options.`, ''] : [];
-  return { text: [...note, terminalText(comparison, scenarios, costs), `Comparison written to ${displayPathOf(dir)}`, ''].join('\n'), dir };
+  return { text: [...note, terminalText(comparison, scenarios, costs, government), `Comparison written to ${displayPathOf(dir)}`, ''].join('\n'), dir };
 }
 
 /** Text on lines of at most TERMINAL_WIDTH columns, the lines after the first indented. */
@@ -184,12 +189,13 @@ function wrapped(first: string, indent: string, words: string): string[] {
  * What `compare` prints, at most 100 columns wide: the scenarios, the option cost table, and
  * per scheme the key results of each scenario that has it.
  */
-export function terminalText(t: ComparisonTable, scenarios: readonly ScenarioRows[], costs: OptionCosts): string {
+export function terminalText(t: ComparisonTable, scenarios: readonly ScenarioRows[], costs: OptionCosts, government: readonly GovernmentCost[] = []): string {
   const base = scenarios[0];
   const lines: string[] = [...wrapped('', '', `${compareTitle(scenarios.length - 1, base.title, 'en')} (${base.id})`), ''];
   const tag = (j: number) => (j === 0 ? 'baseline' : String(j)).padEnd(10);
   scenarios.forEach((s, j) => lines.push(...wrapped(`  ${tag(j)}`, ' '.repeat(12), `${s.id}: ${s.title}`)));
-  lines.push('', ...optionCostsText(costs), '', ...keyResultsText(t, scenarios));
+  const budget = governmentText(government, costs.ids, costs.currency);
+  lines.push('', ...optionCostsText(costs), ...(budget.length > 0 ? ['', ...budget] : []), '', ...keyResultsText(t, scenarios));
   return lines.join('\n') + '\n';
 }
 

@@ -10,6 +10,7 @@
 import type { Assumptions, CoverAssumptions, GroupAssumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { DETAIL_BENEFIT, INJURY, MEASURE, OUTGO, PENSION } from '../model.js';
 import { addFamilyDeaths } from './family.js';
+import { JOB_LOSS_TERMS, JobLoss, jobLossTerms } from './employment-insurance.js';
 import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
 import { invalidityRate, qualifyingShares, yearsInsured } from './qualifying.js';
 import { BAND_OF_AGE, addDetail, bandIndex } from './result.js';
@@ -60,6 +61,7 @@ export function prepareYear(a: Assumptions, scheme: SchemeAssumptions, i: number
   floor(Year.DependantsFloor, b.dependants);
   year[Year.LogInvalidityRelativity] = Math.log(b.invalidity?.wageRelativity ?? 1);
   year[Year.LogSurvivorsRelativity] = Math.log(b.survivors?.wageRelativity ?? 1);
+  year[Year.LogJobLossRelativity] = Math.log(b.employmentInsurance?.wageRelativity ?? 1);
   year[Year.MedicalCost] = b.medical ? b.medical.costPerCase * a.economy.medicalIndex[i] : 0;
 }
 
@@ -168,6 +170,7 @@ export function insuredGroupYear(
     const wageBill = MONTHS * compliance * insurableSum;
     const contributions = contribute(context, lo, hi, contributing, wageBill);
     if (scheme.kind === 'invalidity') invalidityAges(context, s, lo, hi);
+    else if (scheme.kind === 'employment_insurance') jobLossAges(context, s, lo, hi);
     else injuryAges(context, s, lo, hi);
     writeTotals(out, g, s, i, registered, contributing, wageBill, contributions);
   }
@@ -374,6 +377,62 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
     }
   }
   recordDeaths(scheme, ws, out, g, s, i, deaths);
+}
+
+/**
+ * Employment-insurance allowances of one group and sex (methodology §4, "Employment
+ * insurance"): involuntary losses of employment × the qualifying share are the claims; a share
+ * of them (one job of several) get the reduced income allowance, the others the job search
+ * allowance, its early re-employment allowance and, for a share, training.
+ */
+function jobLossAges(c: GroupYear, s: number, lo: number, hi: number): void {
+  const { a, scheme, group, g, cover, i, table, ceiling, logCeiling, ws, out } = c;
+  const e = scheme.benefits.employmentInsurance;
+  if (!e) return;
+  const year = ws.year;
+  const base = cell(s, 0);
+  const persons = ws.persons;
+  const benefit = ws.benefit;
+  const rule = scheme.qualifying;
+  const density = cover.density[i];
+  // The terms depend on the density and the years since cover began only (as invalidityTerms').
+  const sinceCover = Math.min(yearsInsured(Infinity, rule.entryAge, a.startYear + i, cover.fromYear), yearsInsured(Math.min(scheme.ageMax, MAX_AGE), rule.entryAge, a.startYear + i, Infinity));
+  const key = ws.invalidityKey;
+  const terms = ws.jobLoss.subarray(g * AGES * JOB_LOSS_TERMS, (g + 1) * AGES * JOB_LOSS_TERMS);
+  if (key[2 * g] !== density || key[2 * g + 1] !== sinceCover) {
+    const windowSize = rule.windowMonths + 1;
+    jobLossTerms(scheme, e, cover, a.startYear + i, density, terms, ws.qualifying.subarray(g * windowSize, (g + 1) * windowSize));
+    key[2 * g] = density;
+    key[2 * g + 1] = sinceCover;
+  }
+  const incidence = scheme.incidence[0];
+  const factor = group.employmentInsuranceRisk * scheme.incidenceTrend[0][i] * year[Year.IncidenceScale];
+  clampedWages(ws, table, e.wageRelativity, year[Year.LogJobLossRelativity], ceiling, logCeiling, 0, -Infinity, lo, hi);
+  let searchClaims = 0;
+  let searchOutgo = 0;
+  let earlyClaims = 0;
+  let earlyOutgo = 0;
+  let reducedClaims = 0;
+  let reducedOutgo = 0;
+  for (let x = lo; x <= hi; x++) {
+    const at = x * JOB_LOSS_TERMS;
+    const claims = persons[x] * incidence[base + x] * factor * terms[at + JobLoss.Qualifying];
+    const reduced = claims * e.reducedShare;
+    const search = claims - reduced;
+    searchClaims += search;
+    searchOutgo += search * benefit[x] * terms[at + JobLoss.Search];
+    earlyClaims += search * terms[at + JobLoss.EarlyShare];
+    earlyOutgo += search * benefit[x] * terms[at + JobLoss.Early];
+    reducedClaims += reduced;
+    reducedOutgo += reduced * benefit[x] * terms[at + JobLoss.Reduced];
+  }
+  record(ws, out, OUTGO.job_search_allowance, DETAIL_BENEFIT.job_search_allowance, g, s, i, searchClaims, searchOutgo);
+  if (e.earlyShare > 0) record(ws, out, OUTGO.early_reemployment_allowance, DETAIL_BENEFIT.early_reemployment_allowance, g, s, i, earlyClaims, earlyOutgo);
+  if (e.reducedShare > 0) record(ws, out, OUTGO.reduced_income_allowance, DETAIL_BENEFIT.reduced_income_allowance, g, s, i, reducedClaims, reducedOutgo);
+  if (e.trainedShare > 0) {
+    const trainees = searchClaims * e.trainedShare;
+    record(ws, out, OUTGO.training, DETAIL_BENEFIT.training, g, s, i, trainees, trainees * e.trainingCost);
+  }
 }
 
 /**

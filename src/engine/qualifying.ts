@@ -6,22 +6,44 @@
  *   P(Binomial(W, δ) ≥ minMonths).
  * Years of contribution for the pension rate are δ times the years insured.
  */
-import { binomialDistribution } from 'simple-statistics';
+/**
+ * P(k contributions in n months), k = 0..n, for density δ, into `out` (length n + 1), by the
+ * recurrence p(k + 1) = p(k)·(n − k)/(k + 1)·δ/(1 − δ) from (1 − δ)^n. Exact to rounding over
+ * the whole range: simple-statistics' binomialDistribution stops once 1 − 10⁻⁴ of the mass is
+ * listed, which drops the upper tail a qualifying share needs when δ is low.
+ */
+export function binomialPmf(n: number, density: number, out: Float64Array): Float64Array {
+  out.fill(0, 0, n + 1);
+  if (density <= 0) out[0] = 1;
+  else if (density >= 1) out[n] = 1;
+  else {
+    // From the mode outwards, so that no term underflows on the way (n is at most 600).
+    const mode = Math.min(n, Math.floor((n + 1) * density));
+    const odds = density / (1 - density);
+    out[mode] = 1;
+    for (let k = mode; k < n; k++) out[k + 1] = (out[k] * (n - k) * odds) / (k + 1);
+    for (let k = mode; k > 0; k--) out[k - 1] = (out[k] * k) / ((n - k + 1) * odds);
+    let total = 0;
+    for (let k = 0; k <= n; k++) total += out[k];
+    for (let k = 0; k <= n; k++) out[k] /= total;
+  }
+  return out;
+}
 
 /**
  * Writes the qualifying share for W = 0..windowMonths months of insurance in the window, for
  * density `density`, into `out` (length windowMonths + 1).
  */
 export function qualifyingShares(density: number, minMonths: number, windowMonths: number, out: Float64Array): Float64Array {
+  const pmf = new Float64Array(windowMonths + 1);
   for (let w = 0; w <= windowMonths; w++) {
     if (w < minMonths) out[w] = 0;
     else if (minMonths === 0 || density >= 1) out[w] = 1;
     else if (density <= 0) out[w] = 0;
     else {
-      // simple-statistics stops the list once the remaining probability is negligible.
-      const p = binomialDistribution(w, density) ?? [];
+      binomialPmf(w, density, pmf);
       let tail = 0;
-      for (let k = minMonths; k < p.length; k++) tail += p[k];
+      for (let k = minMonths; k <= w; k++) tail += pmf[k];
       out[w] = Math.min(1, tail);
     }
   }

@@ -128,6 +128,7 @@ export function schemeTotals(s: SchemeProjection): Array<[string, Float64Array]>
     ['contributing', s.contributing],
     ['wage_bill', s.wageBill],
     ['contributions', s.contributions],
+    ...PAYERS.map((p, k): [string, Float64Array] => [`contributions_${p}`, s.contributionsByPayer[k]]),
     ['benefits', s.benefits],
     ['expenses', s.expenses],
     ['investment_income', s.investmentIncome],

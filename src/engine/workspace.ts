@@ -12,6 +12,7 @@ import { OUTGO_COLUMNS, PENSION, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '..
 import type { PensionType } from '../model.js';
 import { AGES, CELLS, SEXES } from './layout.js';
 import { createFamily } from './family.js';
+import { JOB_LOSS_TERMS } from './employment-insurance.js';
 import type { Family } from './family.js';
 
 /**
@@ -35,8 +36,9 @@ export const Year = {
   IncidenceScale: 12,
   DeathScale: 13,
   PensionerMortalityScale: 14,
+  LogJobLossRelativity: 15,
 } as const;
-export const YEAR_VALUES = 15;
+export const YEAR_VALUES = 16;
 
 /** The sums of one block of pensions rolled forward (pensions.ts, rollBlock), in ws.rollSums. */
 export const Roll = {
@@ -80,6 +82,11 @@ export interface Workspace {
   invalidityLogRate: Float64Array;
   invalidityQualifying: Float64Array;
   invalidityKey: Float64Array;
+  /**
+   * Employment insurance: the terms of a qualifying loss `[group][age][term]` (employment-insurance.ts,
+   * JobLoss), kept per group under the same key as the invalidity terms (empty for other kinds).
+   */
+  jobLoss: Float64Array;
   /** Commutation factors of the year `[sex][age]`: the scheme's table or the year's annuity factors (project.ts). */
   commutation: Float64Array;
   /** ln of each group's wage age profile, `[group][sex][age]` (shared by the schemes). */
@@ -135,6 +142,7 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
     invalidityLogRate: new Float64Array(groups * AGES),
     invalidityQualifying: new Float64Array(groups * AGES),
     invalidityKey: new Float64Array(2 * groups).fill(NaN),
+    jobLoss: new Float64Array(scheme.kind === 'employment_insurance' ? groups * AGES * JOB_LOSS_TERMS : 0),
     commutation: new Float64Array(CELLS),
     logProfile,
     year: new Float64Array(YEAR_VALUES),

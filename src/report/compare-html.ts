@@ -16,6 +16,9 @@ import { formatMeasure } from './measures.js';
 import { grouped, money } from './format.js';
 import type { AssumptionDifference } from '../scenario/differences.js';
 import type { OptionCosts } from './options-table.js';
+import { governmentYears } from './government.js';
+import type { GovernmentCost } from './government.js';
+import { text } from './charts/labels.js';
 import { basisPoints, basisPointsCsv, depletionText, percentText, ratioText, signed, tableUnit } from './options-table.js';
 
 export interface CompareReportInput {
@@ -24,6 +27,8 @@ export interface CompareReportInput {
   /** The baseline first, then the options. */
   scenarios: readonly ScenarioRows[];
   costs: OptionCosts;
+  /** What the government pays, option less baseline (government.ts). */
+  government: readonly GovernmentCost[];
   /** For each scenario (the baseline's is empty), where its assumptions differ from the baseline's. */
   differences: ReadonlyArray<readonly AssumptionDifference[]>;
   charts: ReadonlyArray<{ name: string; title: string; png: Buffer }>;
@@ -40,8 +45,8 @@ const WORDS = {
   title: { en: 'Title', ms: 'Tajuk' },
   id: { en: 'Id', ms: 'Id' },
   files: {
-    en: 'The files beside this report: options.csv (the option costs), comparison.csv (every measure and yearly flow of each scenario, and each option\'s difference from the baseline), thresholds.csv, scenarios.yaml, and charts/ (each chart as PNG and SVG, and its data as CSV).',
-    ms: 'Fail di sebelah laporan ini: options.csv (kos pilihan), comparison.csv (setiap ukuran dan aliran tahunan setiap senario, serta perbezaan setiap pilihan daripada asas), thresholds.csv, scenarios.yaml, dan charts/ (setiap carta sebagai PNG dan SVG, dan datanya sebagai CSV).',
+    en: 'The files beside this report: options.csv (the option costs), government.csv (what the government pays, by year), comparison.csv (every measure and yearly flow of each scenario, and each option\'s difference from the baseline), thresholds.csv, scenarios.yaml, and charts/ (each chart as PNG and SVG, and its data as CSV).',
+    ms: 'Fail di sebelah laporan ini: options.csv (kos pilihan), government.csv (bayaran kerajaan, mengikut tahun), comparison.csv (setiap ukuran dan aliran tahunan setiap senario, serta perbezaan setiap pilihan daripada asas), thresholds.csv, scenarios.yaml, dan charts/ (setiap carta sebagai PNG dan SVG, dan datanya sebagai CSV).',
   },
   costs: { en: 'Option costs', ms: 'Kos pilihan' },
   costsNote: {
@@ -60,6 +65,13 @@ const WORDS = {
   breakEven: { en: 'Their break-even rate (% of insurable wages)', ms: 'Kadar pulang modal mereka (% gaji boleh diinsuranskan)' },
   ratio: { en: 'Their benefits / contributions', ms: 'Faedah / caruman mereka' },
   keyResults: { en: 'Key results', ms: 'Keputusan utama' },
+  government: { en: "The government's cost", ms: 'Kos kerajaan' },
+  governmentNote: {
+    en: "What the government pays into each scheme (a subsidy of contributions: contributions_government in summary.csv), option less baseline, in {unit}, at a few years and as a present value at the baseline's discount rate; government.csv has every year. It is part of the option's extra contributions above: a cost to the budget, not to the scheme.",
+    ms: 'Apa yang dibayar kerajaan kepada setiap skim (subsidi caruman: contributions_government dalam summary.csv), pilihan tolak asas, dalam {unit}, pada beberapa tahun dan sebagai nilai kini pada kadar diskaun asas; government.csv mengandungi setiap tahun. Ia sebahagian daripada caruman tambahan pilihan di atas: kos kepada belanjawan, bukan kepada skim.',
+  },
+  governmentNone: { en: 'No option changes what the government pays: no scenario has the government as a payer.', ms: 'Tiada pilihan yang mengubah bayaran kerajaan: tiada senario yang menjadikan kerajaan sebagai pembayar.' },
+  optionColumn: { en: 'Option', ms: 'Pilihan' },
   keyNote: {
     en: 'For each scheme, each scenario that has it; under an option\'s value, its difference from the baseline (rates in basis points of insurable wages; 0: no difference).',
     ms: 'Bagi setiap skim, setiap senario yang mempunyainya; di bawah nilai pilihan, perbezaannya daripada asas (kadar dalam mata asas gaji boleh diinsuranskan; 0: tiada perbezaan).',
@@ -149,6 +161,32 @@ function costsSection(input: CompareReportInput, w: ReturnType<typeof words>): s
   return parts.join('\n');
 }
 
+/** The government's payments, option less baseline, at a few years and in PV (government.csv has every year). */
+function governmentSection(input: CompareReportInput, w: ReturnType<typeof words>): string {
+  const { government, costs: c, scenarios, lang } = input;
+  if (government.length === 0) return `<p class="note">${escapeHtml(w('governmentNone'))}</p>`;
+  const years = governmentYears(government[0]);
+  const unit = text('millions', lang, c.currency);
+  const schemeName = (j: number, id: string) => {
+    const label = (scenarios[j].schemes.find((s) => s.id === id) ?? scenarios[0].schemes.find((s) => s.id === id))!.label;
+    return label[lang] ?? label.en;
+  };
+  const header = [w('optionColumn'), w('scheme'), ...years.map(String), `PV ${c.from}–${c.to}`];
+  const rows = government.map((g) => {
+    const cells = years.map((year) => {
+      const d = g.inOption[year - g.years[0]] - g.baseline[year - g.years[0]];
+      return td(minus(signed(d / 1e6, 1, MINUS)), money(d));
+    });
+    return `<tr data-option="${escapeHtml(c.ids[g.option])}" data-scheme="${escapeHtml(g.scheme)}"><td>${g.option}</td><td style="text-align:left">${escapeHtml(schemeName(g.option, g.scheme))}</td>${cells.join('')}${td(minus(signed(g.pvDifference / 1e6, 1, MINUS)), money(g.pvDifference))}</tr>`;
+  });
+  return [
+    `<p class="note">${escapeHtml(w('governmentNote', { unit }))}</p>`,
+    `<table id="government"><thead><tr>${header.map((h, k) => `<th${k === 1 ? ' style="text-align:left"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>`,
+    ...rows,
+    '</tbody></table>',
+  ].join('\n');
+}
+
 function keyResultsSection(input: CompareReportInput, w: ReturnType<typeof words>): string {
   const { table: t, scenarios, lang } = input;
   const base = scenarios[0];
@@ -226,6 +264,7 @@ export function compareHtml(input: CompareReportInput): string {
   const sections: Section[] = [
     { id: 'scenarios', heading: w('scenarios'), html: list },
     { id: 'option-costs', heading: w('costs'), html: costsSection(input, w) },
+    { id: 'government', heading: w('government'), html: governmentSection(input, w) },
     { id: 'key-results', heading: w('keyResults'), html: keyResultsSection(input, w) },
     { id: 'charts', heading: w('charts'), html: [...input.charts.map(figureHtml), omittedHtml(input.omitted, lang)].join('\n') },
     ...scenarios.slice(1).map((s, k) => ({

@@ -3,7 +3,7 @@
  * insured population, new awards, beneficiaries in payment and amounts, for pivoting.
  */
 import Papa from 'papaparse';
-import { DETAIL_BENEFITS, DETAIL_BENEFIT, MEASURE, PENSION_TYPES_BY_KIND, measuresOf } from '../model.js';
+import { DETAIL_BENEFITS, DETAIL_BENEFIT, MEASURE, PENSION_TYPES_BY_KIND, SHORT_TERM_BY_KIND, measuresOf } from '../model.js';
 import type { DetailBenefit, DetailMeasure, SchemeKind } from '../model.js';
 import { SEX_CODES, SEXES } from '../engine/layout.js';
 import { detailIndex } from '../engine/result.js';
@@ -16,9 +16,9 @@ const PERSON_MEASURES: ReadonlySet<DetailMeasure> = new Set(['registered', 'cont
 
 /** The detail rows a scheme kind has: the insured, its short-term benefits, its pensions. */
 export function detailBenefitsOf(kind: SchemeKind): DetailBenefit[] {
-  const shortTerm: DetailBenefit[] = kind === 'invalidity' ? ['funeral'] : ['temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral'];
+  const shortTerm = SHORT_TERM_BY_KIND[kind];
   const pensions = PENSION_TYPES_BY_KIND[kind];
-  return DETAIL_BENEFITS.filter((b) => b === 'insured' || b === 'deaths' || shortTerm.includes(b) || (pensions as readonly string[]).includes(b));
+  return DETAIL_BENEFITS.filter((b) => b === 'insured' || shortTerm.includes(b) || (pensions as readonly string[]).includes(b));
 }
 
 export function detailCsv(p: Projection, coveredGroups: ReadonlyArray<ReadonlySet<number>>): string {

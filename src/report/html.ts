@@ -3,7 +3,7 @@
  * after a workshop: a table of contents; the key results (each general average premium and
  * scaled premium beside the legislated rate, the depletion year, reserve ratios); the
  * assumptions that differ from the baseline; contributions, benefits and the fund at milestone
- * years; the measures; every chart by scheme, and those left out with the reason; the data
+ * years, and who pays the contributions (the government's yearly cost of a subsidy); the measures; every chart by scheme, and those left out with the reason; the data
  * sources and the provenance. Table cells carry the CSV's own value in `data-value`, so the
  * report and the CSVs are the same numbers.
  */
@@ -19,6 +19,7 @@ import { registerHtml } from './register-html.js';
 import type { RegisterEntry } from '../scenario/register.js';
 import type { Effect, Outcome } from '../register/effects.js';
 import { money } from './format.js';
+import { PAYERS } from '../model.js';
 import { milestoneYears } from './terminal.js';
 import { formatNumber, text } from './charts/labels.js';
 import type { Lang } from './charts/labels.js';
@@ -68,6 +69,17 @@ const WORDS = {
     ms: 'Nisbah rizab dan pembiayaan dana yang habis ditunjukkan sebagai habis (measures.csv menyimpan nilainya).',
   },
   contributions: { en: 'Contributions', ms: 'Caruman' },
+  payers: { en: 'Who pays the contributions', ms: 'Siapa membayar caruman' },
+  payersCaption: { en: 'Contributions by payer, nominal, each scheme in its own unit; the values to the cent are contributions_employer, contributions_employee, contributions_government and contributions_platform in summary.csv', ms: 'Caruman mengikut pembayar, nominal, setiap skim dalam unitnya sendiri; nilai hingga sen ialah contributions_employer, contributions_employee, contributions_government dan contributions_platform dalam summary.csv' },
+  unit: { en: 'Unit', ms: 'Unit' },
+  payer: { en: 'Payer', ms: 'Pembayar' },
+  payerEmployer: { en: 'Employer', ms: 'Majikan' },
+  payerEmployee: { en: 'Insured person (employee or self-employed)', ms: 'Orang berinsurans (pekerja atau bekerja sendiri)' },
+  payerGovernment: { en: 'Government (subsidy)', ms: 'Kerajaan (subsidi)' },
+  payerPlatform: { en: 'Platform provider (deducted and remitted)', ms: 'Penyedia platform (dipotong dan dihantar)' },
+  governmentPays: { en: "The government's cost of its subsidy: it pays {amounts} into {scheme} (contributions_government in summary.csv, every year).", ms: 'Kos subsidi kerajaan: ia membayar {amounts} kepada {scheme} (contributions_government dalam summary.csv, setiap tahun).' },
+  governmentNone: { en: 'The government pays no contributions in this scenario.', ms: 'Kerajaan tidak membayar caruman dalam senario ini.' },
+  inYear: { en: '{amount} in {year}', ms: '{amount} pada {year}' },
   benefits: { en: 'Benefits', ms: 'Faedah' },
   expenses: { en: 'Expenses', ms: 'Perbelanjaan' },
   investment: { en: 'Investment income', ms: 'Pendapatan pelaburan' },
@@ -163,6 +175,7 @@ export function reportHtml(input: ReportInput): string {
     { id: 'depends-on', heading: w('dependsOn'), html: dependsOn(input) },
     { id: 'differences', heading: w('differences'), html: differences(input, w) },
     { id: 'money', heading: w('money'), html: moneyTables(input, w, name, years) },
+    { id: 'payers', heading: w('payers'), html: payersTable(input, w, name, years) },
     { id: 'measures', heading: w('measures'), html: measureTables(input, w, h, name, years) },
     { id: 'charts', heading: w('charts'), html: chartsHtml(input, name) },
     { id: 'sources', heading: w('sources'), html: sourcesHtml(input, w) },
@@ -290,6 +303,40 @@ function moneyTables(input: ReportInput, w: Words, name: (k: number) => string, 
     parts.push('</tbody></table>');
   });
   if (anyDepleted) parts.push(`<p class="note">${w('depletedNote')}</p>`);
+  return parts.join('\n');
+}
+
+const PAYER_WORDS = { employer: 'payerEmployer', employee: 'payerEmployee', government: 'payerGovernment', platform: 'payerPlatform' } as const;
+
+/**
+ * Contributions by payer at the milestone years: a row per scheme and payer that pays anything,
+ * then a sentence per scheme on the government's yearly cost (methodology §2, "Who pays").
+ */
+function payersTable(input: ReportInput, w: Words, name: (k: number) => string, years: number[]): string {
+  const { projection: p, lang, currency } = input;
+  const rows = p.schemes.flatMap((s, k) => PAYERS.map((payer, j) => ({ k, payer, values: s.contributionsByPayer[j] })).filter((r) => r.values.some((v) => v !== 0)));
+  // Each scheme in the unit that fits its own contributions: a small scheme is not shown as 0.00.
+  const units = p.schemes.map((s) => moneyDivisor(years.map((i) => s.contributions[i]), currency, lang));
+  const parts = [
+    `<table class="payers"><caption style="text-align: left">${escapeHtml(w('payersCaption'))}</caption>`,
+    `<thead><tr><th style="text-align:left">${w('scheme')}</th><th style="text-align:left">${w('payer')}</th><th style="text-align:left">${w('unit')}</th>${years.map((i) => `<th>${p.startYear + i}</th>`).join('')}</tr></thead><tbody>`,
+    ...rows.map((r) => {
+      const column = `contributions_${r.payer}`;
+      const unit = units[r.k];
+      const cells = years.map((i) => `<td data-column="${column}" data-value="${money(r.values[i])}">${formatNumber(r.values[i] / unit.divisor, 2)}</td>`);
+      return `<tr data-scheme="${p.schemes[r.k].id}" data-payer="${r.payer}"><td style="text-align:left">${name(r.k)}</td><td style="text-align:left">${w(PAYER_WORDS[r.payer])}</td><td style="text-align:left">${escapeHtml(unit.label)}</td>${cells.join('')}</tr>`;
+    }),
+    '</tbody></table>',
+  ];
+  const government = rows.filter((r) => r.payer === 'government');
+  if (government.length === 0) parts.push(`<p class="note">${w('governmentNone')}</p>`);
+  // "RM 5.6 million": the amount after the currency of the unit's label.
+  const millions = (x: number) => text('millions', lang, currency).replace(/^(\S+) /, `$1 ${formatNumber(x / 1e6, 1)} `);
+  for (const r of government) {
+    const paid = years.filter((i) => r.values[i] !== 0);
+    const amounts = paid.map((i) => w('inYear').replace('{amount}', millions(r.values[i])).replace('{year}', String(p.startYear + i)));
+    parts.push(`<p class="note" data-scheme="${p.schemes[r.k].id}">${escapeHtml(w('governmentPays').replace('{amounts}', amounts.join(', ')).replace('{scheme}', p.schemes[r.k].label[lang] ?? p.schemes[r.k].label.en))}</p>`);
+  }
   return parts.join('\n');
 }
 

@@ -35,6 +35,8 @@ export interface OptionCostRow {
   /** The scheme, or null for all schemes together. */
   scheme: string | null;
   pvExtraContributions: number;
+  /** The part of pvExtraContributions the government pays: the PV of the option's budget cost (a subsidy). */
+  pvExtraGovernment: number;
   /** PV of the extra benefits and expenses. */
   pvExtraOutgo: number;
   /** pvExtraOutgo − pvExtraContributions: positive, the option costs the scheme money. */
@@ -115,6 +117,7 @@ export function optionCosts(t: ComparisonTable, scenarios: readonly ScenarioRows
   const pv = (values: ReadonlyArray<number | null>) => values.reduce<number>((sum, v, i) => sum + discount.mid[i] * (v ?? 0), 0);
   const flows = (j: number, scheme: string) => ({
     contributions: pv(yearly(t, j, scheme, 'contributions', years)),
+    government: pv(yearly(t, j, scheme, 'contributions_government', years)),
     outgo: pv(yearly(t, j, scheme, 'benefits', years)) + pv(yearly(t, j, scheme, 'expenses', years)),
   });
   const gap = (j: number, scenario: ScenarioRows, scheme: string): number | null => {
@@ -125,7 +128,7 @@ export function optionCosts(t: ComparisonTable, scenarios: readonly ScenarioRows
   for (let j = 1; j < scenarios.length; j++) {
     const option = scenarios[j];
     const all: GroupSums = { wageBill: 0, weightedBreakEven: 0, contributions: 0, outgo: 0 };
-    const total: OptionCostRow = { option: j, scheme: null, pvExtraContributions: 0, pvExtraOutgo: 0, netPvCost: 0, gapChange: null, depletionBaseline: null, depletionOption: null, extendedGroups: [], breakEvenRate: null, benefitContributionRatio: null };
+    const total: OptionCostRow = { option: j, scheme: null, pvExtraContributions: 0, pvExtraGovernment: 0, pvExtraOutgo: 0, netPvCost: 0, gapChange: null, depletionBaseline: null, depletionOption: null, extendedGroups: [], breakEvenRate: null, benefitContributionRatio: null };
     for (const scheme of schemesOf(base, option)) {
       const before = flows(0, scheme);
       const after = flows(j, scheme);
@@ -140,6 +143,7 @@ export function optionCosts(t: ComparisonTable, scenarios: readonly ScenarioRows
         option: j,
         scheme,
         pvExtraContributions,
+        pvExtraGovernment: after.government - before.government,
         pvExtraOutgo,
         netPvCost: pvExtraOutgo - pvExtraContributions,
         gapChange: gapBefore === null || gapAfter === null ? null : gapAfter - gapBefore,
@@ -150,6 +154,7 @@ export function optionCosts(t: ComparisonTable, scenarios: readonly ScenarioRows
         benefitContributionRatio: extended.length > 0 && sums.contributions !== 0 ? sums.outgo / sums.contributions : null,
       });
       total.pvExtraContributions += pvExtraContributions;
+      total.pvExtraGovernment += after.government - before.government;
       total.pvExtraOutgo += pvExtraOutgo;
       for (const g of extended) if (!total.extendedGroups.includes(g)) total.extendedGroups.push(g);
     }
@@ -227,6 +232,7 @@ export function optionCostsCsv(c: OptionCosts): string {
     'option',
     'scheme',
     `pv_extra_contributions_${c.currency}`,
+    `pv_extra_government_contributions_${c.currency}`,
     `pv_extra_benefits_expenses_${c.currency}`,
     `net_pv_cost_${c.currency}`,
     `gap_change_${c.from}_${c.to}_bp`,
@@ -240,6 +246,7 @@ export function optionCostsCsv(c: OptionCosts): string {
     c.ids[r.option],
     r.scheme ?? 'all',
     money(r.pvExtraContributions),
+    money(r.pvExtraGovernment),
     money(r.pvExtraOutgo),
     money(r.netPvCost),
     basisPointsCsv(r.gapChange),

@@ -7,6 +7,7 @@ import type { KeyPath } from './errors.js';
 import { forEachLeaf, getIn } from './leaves.js';
 import type { Mark } from './marks.js';
 import type { Scenario } from './schema.js';
+import { PENSION_TYPES_BY_KIND } from '../model.js';
 
 export type ProvenanceKind = 'source' | 'assumption' | 'default' | 'none';
 
@@ -36,8 +37,8 @@ export const isLabel = (name: string) => /(^|\.)label(\.(en|ms))?$/.test(name);
 
 /**
  * Whether a default the schema fills in is an input of the projection: not an absent option
- * (null), a scheme's qualifying conditions where its kind has none (only invalidity counts
- * contributions), the payer of a top-up where there is no minimum contribution, nor a group's risk multiplier
+ * (null), a scheme's qualifying conditions where its kind has none (only invalidity and employment insurance count
+ * contributions), the indexation of pensions where the kind pays none, the payer of a top-up where there is no minimum contribution, nor a group's risk multiplier
  * of a contingency that no scheme covering the group insures. A value the user writes is listed
  * whether used or not.
  */
@@ -45,7 +46,8 @@ function usedDefault(scenario: Scenario, path: KeyPath, value: unknown): boolean
   if (value === null) return false;
   if (path[0] === 'schemes' && typeof path[1] === 'number') {
     const scheme = scenario.schemes[path[1]];
-    if (path[2] === 'qualifying') return scheme.kind === 'invalidity';
+    if (path[2] === 'qualifying') return scheme.kind === 'invalidity' || scheme.kind === 'employment_insurance';
+    if (path[2] === 'indexation' && PENSION_TYPES_BY_KIND[scheme.kind].length === 0) return false;
     if (path[path.length - 1] === 'top_up_payer') return getIn(scenario, [...path.slice(0, -1), 'minimum_monthly']) !== undefined;
   }
   if (path[0] === 'groups' && typeof path[1] === 'number' && path[2] === 'risk' && typeof path[3] === 'string' && path[3] !== 'mortality') {

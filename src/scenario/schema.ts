@@ -125,6 +125,7 @@ const group = z.strictObject({
       employment_injury: injuryRisk.default(1).describe('Multiplier on employment-injury incidence: one number, or {temporary, permanent, fatal, medical}.'),
       non_employment_injury: injuryRisk.default(1).describe('Multiplier on non-employment-injury (24-hour) incidence: one number, or one per contingency.'),
       invalidity: multiplier.default(1).describe('Multiplier on invalidity incidence.'),
+      employment_insurance: multiplier.default(1).describe('Multiplier on the involuntary job-loss incidence of employment insurance.'),
       mortality: multiplier.default(1).describe('Multiplier on general mortality (insured persons, the cohort and the group\'s pensioners).'),
     })
     .prefault({})
@@ -251,18 +252,57 @@ const benefits = z.strictObject({
     .optional()
     .describe('Invalidity pension to qualifying insured persons who become invalid.'),
   survivors: z.strictObject({ ...family, wage_relativity: wageRelativity }).optional().describe('Survivors\' pensions on the death of a qualifying insured person or an invalidity pensioner.'),
-}).describe('The benefits the scheme pays; which ones depend on its kind.');
+  job_search_allowance: z
+    .strictObject({
+      rates: z.array(z.number().min(0).max(1)).min(1).max(24).describe('Rate (0-1) of the insurable wage paid in each month of the allowance, in order (Act 800: 0.8, 0.5, 0.4, 0.4, 0.3, 0.3).'),
+      duration: z
+        .strictObject({
+          contributions: z.array(z.number().int().min(0).max(600)).min(1).max(24).describe('Least contributions counted for each duration, ascending (e.g. [12, 16, 20, 24]).'),
+          months: z.array(z.number().int().min(0).max(24)).min(1).max(24).describe('Months of allowance for each of those numbers of contributions (e.g. [3, 4, 5, 6]), at most as many as the rates.'),
+        })
+        .refine((d) => d.contributions.length === d.months.length, { error: 'duration.contributions and duration.months must have as many items', path: ['months'] })
+        .refine((d) => d.contributions.every((c, j) => j === 0 || c > d.contributions[j - 1]), { error: 'duration.contributions must increase', path: ['contributions'] })
+        .describe('The months of allowance by the number of contributions counted.'),
+      counted_months: z.number().int().min(1).max(600).default(120).describe('Contributions are counted over at most this many months before the loss (since cover began), for the duration.'),
+      reemployment_hazard: z.number().min(0).max(1).describe('Probability (0-1) that a claimant still without work finds work in a month: the allowance stops, the early re-employment allowance starts.'),
+      wage_relativity: wageRelativity,
+    })
+    .refine((j) => j.duration.months.every((m) => m <= j.rates.length), { error: 'a duration is longer than the rates given', path: ['duration', 'months'] })
+    .optional()
+    .describe('Job search allowance (employment insurance): a monthly allowance on a falling scale after an involuntary loss of employment.'),
+  early_reemployment_allowance: z
+    .strictObject({ share_of_unpaid: z.number().min(0).max(1).describe('Share (0-1) of the job search allowance not yet paid, paid as a lump sum to a claimant who finds work before it ends.') })
+    .optional()
+    .describe('Early re-employment allowance (employment insurance).'),
+  reduced_income_allowance: z
+    .strictObject({ share_of_claims: z.number().min(0).max(1).describe('Share (0-1) of qualifying losses that are one job of several: the job search allowance\'s whole schedule as a lump sum, and no other allowance.') })
+    .optional()
+    .describe('Reduced income allowance (employment insurance): the loss of one job of several.'),
+  training: z
+    .strictObject({
+      share_of_claims: z.number().min(0).max(1).describe('Share (0-1) of job search claimants who are trained.'),
+      fee_per_trainee: money.describe('Mean training fee per trainee, in the scheme currency (fixed in law: not indexed).'),
+      allowance_daily: money.default(0).describe('Training allowance per day, in the scheme currency (fixed in law: not indexed).'),
+      days: z.number().min(0).max(366).default(0).describe('Mean days of training allowance per trainee.'),
+    })
+    .optional()
+    .describe('Training fees and training allowance (employment insurance).'),
+})
+  .refine((b) => b.job_search_allowance !== undefined || (b.early_reemployment_allowance === undefined && b.reduced_income_allowance === undefined && b.training === undefined), {
+    error: 'the early re-employment allowance, the reduced income allowance and training are paid on the job search allowance\'s schedule and claims: give job_search_allowance too',
+  })
+  .describe('The benefits the scheme pays; which ones depend on its kind.');
 export type BenefitsConfig = z.infer<typeof benefits>;
 
 
 const scheme = z.strictObject({
   id: slug.describe('Identifier of the scheme (a fund, charts and report columns).'),
-  kind: z.enum(SCHEME_KINDS).describe('employment_injury, non_employment_injury or invalidity: the contingencies and benefits of the scheme.'),
+  kind: z.enum(SCHEME_KINDS).describe('employment_injury, non_employment_injury, invalidity or employment_insurance: the contingencies and benefits of the scheme.'),
   label: label.optional(),
   ages: z
     .strictObject({
       min: z.number().int().min(0).max(110).default(15).describe('First age covered (years).'),
-      max: z.number().int().min(0).max(110).optional().describe('Last age covered (invalidity: 59, so cover ends at 60).'),
+      max: z.number().int().min(0).max(110).optional().describe('Last age covered (invalidity and employment insurance: 59, so cover ends at 60).'),
     })
     .prefault({})
     .describe('Ages covered (age last birthday).'),
@@ -295,7 +335,7 @@ const scheme = z.strictObject({
     })
     .refine((q) => q.min_months <= q.window_months, { error: 'min_months cannot exceed window_months', path: ['min_months'] })
     .prefault({})
-    .describe('Qualifying conditions of invalidity and survivors\' pensions.'),
+    .describe('Qualifying conditions of invalidity and survivors\' pensions, and of the employment-insurance allowances.'),
   benefits,
   indexation: z.strictObject({ pensions: series.default(0).describe('(series) annual increase of pensions in payment.') }).prefault({}).describe('Indexation of pensions in payment.'),
   expenses: z
@@ -432,4 +472,5 @@ export const BENEFITS_BY_KIND: Record<SchemeKind, ReadonlyArray<keyof BenefitsCo
   employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical'],
   non_employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical'],
   invalidity: ['invalidity_pension', 'survivors', 'constant_attendance', 'funeral'],
+  employment_insurance: ['job_search_allowance', 'early_reemployment_allowance', 'reduced_income_allowance', 'training'],
 };

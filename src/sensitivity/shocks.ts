@@ -90,8 +90,8 @@ export function standardShocks(a: Assumptions, sizes: ShockSizes = DEFAULT_SHOCK
     'compliance',
     sizes.compliance,
     (x, d) => withCover(x, (c) => ({ ...c, compliance: clampShare(c.compliance, d), density: clampShare(c.density, d) })),
-    // The density only counts towards the invalidity pension's qualifying conditions.
-    (x, d) => schemesClamped(x, d, (c, scheme) => (scheme.kind === 'invalidity' ? [c.compliance, c.density] : [c.compliance])),
+    // The density only counts towards the qualifying conditions (invalidity, employment insurance).
+    (x, d) => schemesClamped(x, d, (c, scheme) => (scheme.kind === 'invalidity' || scheme.kind === 'employment_insurance' ? [c.compliance, c.density] : [c.compliance])),
   );
   if (a.groups.some((g) => g.paidInForeignCurrency)) {
     both('exchange_rate', sizes.exchangeRate, (x, d) => ({

@@ -148,7 +148,7 @@ describe('the baseline scenario', () => {
   it('keeps the fund identity to the cent for every scheme and year, 2025-2100', () => {
     expect(projection.startYear).toBe(2025);
     expect(projection.years).toBe(76);
-    expect(projection.schemes.map((s) => s.id)).toEqual(['employment_injury', 'invalidity', 'self_employment_injury']);
+    expect(projection.schemes.map((s) => s.id)).toEqual(['employment_injury', 'invalidity', 'self_employment_injury', 'employment_insurance']);
     for (const s of projection.schemes) expectFundIdentity(s, 0.055);
   });
 });

@@ -50,13 +50,13 @@ describe('report.html', async () => {
   it('has a table of contents linking every section', () => {
     const toc = /<nav class="toc">([\s\S]*?)<\/nav>/.exec(html)![1];
     const links = [...toc.matchAll(/href="#([a-z-]+)"/g)].map((m) => m[1]);
-    expect(links).toEqual(['key-results', 'depends-on', 'differences', 'money', 'measures', 'charts', 'sources', 'provenance']);
+    expect(links).toEqual(['key-results', 'depends-on', 'differences', 'money', 'payers', 'measures', 'charts', 'sources', 'provenance']);
     for (const id of links) expect(html).toContain(`<section id="${id}">`);
   });
 
   it('every per-year measure in its tables equals measures.csv', () => {
     const cells = [...html.matchAll(/<table class="measures" data-scheme="([a-z_]+)">([\s\S]*?)<\/table>/g)];
-    expect(cells.length).toBe(3);
+    expect(cells.length).toBe(4);
     let compared = 0;
     for (const [, scheme, body] of cells) {
       for (const [, year, row] of body.matchAll(/<tr data-year="(\d+)">([\s\S]*?)<\/tr>/g)) {
@@ -81,7 +81,7 @@ describe('report.html', async () => {
     // Every GAP period and every scaled-premium period of every scheme.
     expect(compared).toBe(measures.filter((r) => r.measure === 'general_average_premium' || r.measure === 'scaled_premium').length);
     const headline = [...table('headline').matchAll(/<tr data-scheme="([a-z_]+)">[\s\S]*?data-from="(\d+)" data-to="(\d+)" data-measure="general_average_premium" data-value="([^"]*)"/g)];
-    expect(headline.length).toBe(3);
+    expect(headline.length).toBe(4);
     for (const [, scheme, from, to, value] of headline) {
       expect([from, to]).toEqual(['2025', '2100']);
       expect(value).toBe(csvValue(scheme, 'general_average_premium', from, to));
@@ -120,7 +120,7 @@ describe('report.html', async () => {
 
   it('the money tables: contributions, benefits, expenses, investment income and the fund at milestone years equal summary.csv, in the unit that fits, and nothing of a depleted fund', () => {
     const tables = [...html.matchAll(/<table class="money" data-scheme="([a-z_]+)"><caption[^>]*>([^<]*)<\/caption>([\s\S]*?)<\/table>/g)];
-    expect(tables.map((t) => t[1])).toEqual(['employment_injury', 'invalidity', 'self_employment_injury']);
+    expect(tables.map((t) => t[1])).toEqual(['employment_injury', 'invalidity', 'self_employment_injury', 'employment_insurance']);
     let compared = 0;
     for (const [, scheme, caption, body] of tables) {
       expect(caption).toMatch(/^RM (billion|million|thousand), nominal/);
@@ -137,7 +137,7 @@ describe('report.html', async () => {
         }
       }
     }
-    expect(compared).toBe(3 * 5 * 5);
+    expect(compared).toBe(4 * 5 * 5);
     // Employment injury's fund is in RM billion: 2025 contributions to two decimals.
     const ei = summary.find((r) => r.scheme === 'employment_injury' && r.year === '2025')!;
     expect(html).toContain(`data-column="contributions_total" data-value="${ei.contributions_total}">${(Number(ei.contributions_total) / 1e9).toFixed(2)}<`);
@@ -152,7 +152,9 @@ describe('report.html', async () => {
 
   it('shows the charts by scheme, with their files named, and the charts left out with the reason', () => {
     const charts = /<section id="charts">([\s\S]*?)<\/section>/.exec(html)![1];
-    expect([...charts.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual(['Employment injury (Act 4)', 'Invalidity (Act 4)', 'Self-employment injury (Act 789)']);
+    expect([...charts.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual(['Employment injury (Act 4)', 'Invalidity (Act 4)', 'Self-employment injury (Act 789)', 'Employment Insurance System (Act 800)', 'Charts not drawn']);
+    // Employers alone pay employment injury: no chart of payers, and the reason.
+    expect(charts).toContain('<li data-chart="employment_injury-payers">Contributions by payer — Employment injury (Act 4): one payer pays every contribution (summary.csv names it)</li>');
     for (const name of ['employment_injury-pyramid', 'invalidity-coverage', 'self_employment_injury-fund']) expect(charts).toContain(`<figure id="chart-${name}">`);
     expect(charts).toContain('(charts/employment_injury-pyramid.png, .svg; data in .csv)');
     // Every chart sits under its own scheme's heading.

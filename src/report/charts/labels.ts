@@ -6,6 +6,12 @@ const TEXT = {
   reserveRatio: { en: 'Reserve ratio', ms: 'Nisbah rizab' },
   fundTitle: { en: 'Fund and reserve ratio', ms: 'Dana dan nisbah rizab' },
   flowsTitle: { en: 'Contributions and benefit outgo', ms: 'Caruman dan perbelanjaan faedah' },
+  payersTitle: { en: 'Contributions by payer', ms: 'Caruman mengikut pembayar' },
+  onePayer: { en: 'one payer pays every contribution (summary.csv names it)', ms: 'satu pembayar membayar semua caruman (summary.csv menamakannya)' },
+  payerEmployer: { en: 'Employer', ms: 'Majikan' },
+  payerEmployee: { en: 'Insured person', ms: 'Orang berinsurans' },
+  payerGovernment: { en: 'Government (subsidy)', ms: 'Kerajaan (subsidi)' },
+  payerPlatform: { en: 'Platform (deducted from earnings)', ms: 'Platform (dipotong daripada pendapatan)' },
   contributions: { en: 'Contributions', ms: 'Caruman' },
   costRatesTitle: { en: 'Cost rates and the contribution rate', ms: 'Kadar kos dan kadar caruman' },
   payg: { en: 'PAYG cost rate', ms: 'Kadar kos bayar-semasa-guna' },
@@ -144,6 +150,10 @@ const BENEFITS = {
   survivors_spouse: { en: "Survivors (spouses)", ms: 'Penakat (pasangan)' },
   survivors_children: { en: "Survivors (children)", ms: 'Penakat (anak)' },
   funeral: { en: 'Funeral', ms: 'Pengurusan mayat' },
+  job_search_allowance: { en: 'Job search allowance', ms: 'Elaun mencari pekerjaan' },
+  reduced_income_allowance: { en: 'Reduced income allowance', ms: 'Elaun pendapatan berkurangan' },
+  early_reemployment_allowance: { en: 'Early re-employment allowance', ms: 'Elaun bekerja semula awal' },
+  training: { en: 'Training fees and allowance', ms: 'Yuran dan elaun latihan' },
 } as const;
 
 export type TextKey = keyof typeof TEXT;
@@ -163,6 +173,7 @@ const CONTINGENCIES: Record<string, { en: string; ms: string }> = {
   fatal: { en: 'deaths', ms: 'kematian' },
   medical: { en: 'medical care', ms: 'rawatan perubatan' },
   invalidity: { en: 'invalidity', ms: 'ilat' },
+  job_loss: { en: 'job loss', ms: 'kehilangan pekerjaan' },
 };
 
 /** "incidence:<scheme>.<contingency>" → "Incidence of <contingency>[, <scheme name>]"; other keys by name. */

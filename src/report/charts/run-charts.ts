@@ -9,11 +9,14 @@ import type { Projection, SchemeProjection } from '../../engine/result.js';
 import { detailIndex } from '../../engine/result.js';
 import type { Label } from '../../assumptions/types.js';
 import type { SchemeMeasures } from '../../measures/types.js';
-import { DETAIL_BENEFIT, MEASURE, OUTGO_COLUMNS, PENSION_TYPES_BY_KIND } from '../../model.js';
+import { DETAIL_BENEFIT, MEASURE, OUTGO_COLUMNS, PAYERS, PENSION_TYPES_BY_KIND } from '../../model.js';
 import { benefitLabel, text } from './labels.js';
 import type { Lang } from './labels.js';
 import { alignedZero, areaSeries, barSeries, hasData, inUnit, legend, lineSeries, moneyUnit, titles, valueAxis, yearMarker } from './chart-kit.js';
 import type { ChartSet, NamedChart, OmittedChart } from './chart-kit.js';
+
+/** The label of each payer in the payers chart. */
+const PAYER_LABELS = { employer: 'payerEmployer', employee: 'payerEmployee', government: 'payerGovernment', platform: 'payerPlatform' } as const;
 
 export type { NamedChart };
 
@@ -116,6 +119,18 @@ export function schemeCharts(input: RunChartInput, s: SchemeProjection, m: Schem
     ...outgo.map((c, k) => barSeries(benefitLabel(c, lang), inUnit(s.outgo[c], flowsUnit), k, { stack: 'benefits', order: 1 })),
   ];
   add('flows', flowsTitle, lineChart(flowsTitle, years, flows, { y: valueAxis(flowsUnit.label, { stacked: true }), x: { stacked: true, title: { display: true, text: text('year', lang) } } }, lang, { type: 'bar' }), flows);
+
+  // Who pays: the contributions stacked by payer (each payer in its own colour in every scheme's
+  // chart), drawn where two or more payers share them.
+  const payers = PAYERS.map((payer, j) => ({ payer, j })).filter(({ j }) => s.contributionsByPayer[j].some((v) => v !== 0));
+  const payersTitle = schemeTitle('payersTitle');
+  if (payers.length < 2) {
+    omitted.push({ name: 'payers', title: payersTitle, reason: payers.length === 0 ? text('noData', lang) : text('onePayer', lang) });
+  } else {
+    const payersUnit = moneyUnit([s.contributions], currency, lang);
+    const bySets = payers.map(({ payer, j }) => barSeries(text(PAYER_LABELS[payer], lang), inUnit(s.contributionsByPayer[j], payersUnit), j, { stack: 'payers' }));
+    add('payers', payersTitle, lineChart(payersTitle, years, bySets, { y: valueAxis(payersUnit.label, { stacked: true }), x: { stacked: true, title: { display: true, text: text('year', lang) } } }, lang, { type: 'bar' }), bySets);
+  }
 
   // Each general average premium as a level line over its own period (10, 25, 50 years, horizon).
   const gapLines = m.generalAveragePremium.map((g, k) =>

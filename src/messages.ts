@@ -87,6 +87,8 @@ export const messages = {
   pooledInitial: () => 'a scheme pooled with another has no fund of its own: its fund.initial must be 0',
   unknownCurrency: (code: string) => `no exchange rate for ${code}: add it under economy.exchange_rates`,
   unknownContingency: (name: string, allowed: readonly string[]) => `${quoted(name)} is not a contingency of this scheme (${allowed.join(', ')})`,
+  claimantRelativityNotForKind: (kind: string) =>
+    `only employment insurance reads a group's claimant_wage_relativity; this scheme is ${kind}: set the benefit's wage_relativity instead (it would otherwise be ignored)`,
   contributionNeedsPart: () => 'give a rate for one or more payers (employer, employee, government, platform), or flat_monthly',
   contributionMixed: () => 'flat_monthly replaces rates: give one or the other, not both (a patch that turns a rate into a flat amount sets the rates to null)',
   csvMissingColumn: (column: string, needed: readonly string[]) => `missing column ${quoted(column)} (needed: ${needed.join(', ')})`,

@@ -312,6 +312,7 @@ function buildScheme(
       density: entry.contribution_density === undefined ? compliance : series(entry.contribution_density, cat('contribution_density'), BOUNDS.share),
       insuredMonthlyWage: entry.insured_wage_monthly === undefined ? null : series(entry.insured_wage_monthly, cat('insured_wage_monthly'), BOUNDS.money),
       contributions: contributionSchedule(spec, specPath, years, startYear, series, loaded.error),
+      claimantWageRelativity: entry.claimant_wage_relativity ?? null,
       fromYear,
     };
   });

@@ -31,7 +31,7 @@ export interface CalibrationTarget {
   published: number;
   schemes: string[];
   /**
-   * `cases:<detail benefit>`, `outgo:<column>[+<column>]`, `benefits`, `beneficiaries`,
+   * `cases:<detail benefit>[+<detail benefit>]`, `outgo:<column>[+<column>]`, `benefits`, `beneficiaries`,
    * `registered`, `contributing`, `coverage_share`; or a quantity the model does not have
    * (`employers`, `commuting_outgo`), compared as n/a with the reason.
    */
@@ -54,7 +54,7 @@ export const DEFAULT_ROLL_FORWARD = resolve(PROJECT_ROOT, 'data', 'calibration',
 
 const COLUMNS = ['id', 'description', 'year', 'published', 'scheme', 'quantity', 'group', 'source', 'note'] as const;
 const OPTIONAL = ['annualise', 'bound', 'roll_forward', 'used_to_set'] as const;
-const QUANTITY = /^(cases:[a-z_]+|outgo:[a-z_]+(\+[a-z_]+)*|benefits|beneficiaries|registered|contributing|coverage_share|employers|commuting_outgo)$/;
+const QUANTITY = /^(cases:[a-z_]+(\+[a-z_]+)*|outgo:[a-z_]+(\+[a-z_]+)*|benefits|beneficiaries|registered|contributing|coverage_share|employers|commuting_outgo)$/;
 const ROLL_COLUMNS = ['series', 'year', 'growth', 'basis', 'source'] as const;
 
 /** The growth series, by id. */

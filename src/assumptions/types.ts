@@ -64,6 +64,8 @@ export interface CoverAssumptions {
   contributions: ContributionAssumptions;
   /** First year of cover (coverage is 0 before). */
   fromYear: number;
+  /** Employment insurance: the group's claimants' wage relativity, or null for the scheme's. */
+  claimantWageRelativity: number | null;
 }
 
 /**

@@ -407,7 +407,10 @@ function jobLossAges(c: GroupYear, s: number, lo: number, hi: number): void {
   }
   const incidence = scheme.incidence[0];
   const factor = group.employmentInsuranceRisk * scheme.incidenceTrend[0][i] * year[Year.IncidenceScale];
-  clampedWages(ws, table, e.wageRelativity, year[Year.LogJobLossRelativity], ceiling, logCeiling, 0, -Infinity, lo, hi);
+  // The group's own claimants' relativity where it has one (wages bunched at a minimum wage).
+  const relativity = cover.claimantWageRelativity ?? e.wageRelativity;
+  const logRelativity = cover.claimantWageRelativity === null ? year[Year.LogJobLossRelativity] : Math.log(relativity);
+  clampedWages(ws, table, relativity, logRelativity, ceiling, logCeiling, 0, -Infinity, lo, hi);
   let searchClaims = 0;
   let searchOutgo = 0;
   let earlyClaims = 0;

@@ -53,8 +53,10 @@ function modelValue(a: Assumptions, p: Projection, t: CalibrationTarget, i: numb
     const [kind, what] = t.quantity.split(':');
     switch (kind) {
       case 'cases':
-        if (!(DETAIL_BENEFITS as readonly string[]).includes(what)) return { reason: messages.calibrationUnknownColumn(what) };
-        total += detailSum(s, what as DetailBenefit, 'cases', groups, i);
+        for (const benefit of what.split('+')) {
+          if (!(DETAIL_BENEFITS as readonly string[]).includes(benefit)) return { reason: messages.calibrationUnknownColumn(benefit) };
+          total += detailSum(s, benefit as DetailBenefit, 'cases', groups, i);
+        }
         break;
       case 'outgo':
         for (const column of what.split('+')) {

@@ -45,6 +45,11 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
       if (hasRate && spec.flat_monthly !== undefined) errors.push(error(path, messages.contributionMixed(), 'key'));
       else if (!hasRate && spec.flat_monthly === undefined) errors.push(error(path, messages.contributionNeedsPart(), 'key'));
     }
+    if (scheme.kind !== 'employment_insurance') {
+      for (const [id, entry] of Object.entries(scheme.cover)) {
+        if (entry.claimant_wage_relativity !== undefined) errors.push(error(at('cover', id, 'claimant_wage_relativity'), messages.claimantRelativityNotForKind(scheme.kind), 'key'));
+      }
+    }
     for (const id of Object.keys(scheme.benefits.funeral?.by_group ?? {})) {
       if (!knownGroups.has(id)) errors.push(error(at('benefits', 'funeral', 'by_group', id), messages.unknownGroup(id, groupIds), 'key'));
     }

@@ -148,6 +148,12 @@ const coverEntry = z.strictObject({
   contribution_density: series
     .optional()
     .describe('(series) share of months with a contribution, for invalidity qualifying conditions; defaults to compliance.'),
+  claimant_wage_relativity: z
+    .number()
+    .positive()
+    .max(10)
+    .optional()
+    .describe('Employment insurance only: this group\'s claimants\' mean wage relative to their cell\'s mean, instead of the job search allowance\'s wage_relativity (a group whose wages bunch at a minimum wage).'),
 });
 
 const payerRate = (who: string) => series.optional().describe(`(series) rate on insurable wages paid by ${who}.`);

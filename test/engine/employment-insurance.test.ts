@@ -86,6 +86,32 @@ describe('employment insurance, one cell by hand', () => {
     for (const c of OUTGO_COLUMNS) if (!['job_search_allowance', 'early_reemployment_allowance', 'reduced_income_allowance', 'training'].includes(c)) expect(eis.outgo[c][0]).toBe(0);
   });
 
+  it("a group's own claimant wage relativity replaces the allowance's: at 1 the claims cost the cell's wage, whatever the scheme's", () => {
+    const own = schemeOf(
+      run(
+        scenarioVariant('cells', (s, dir) => {
+          const eis = eisScheme(dir, 'men40', { coverage: 0.8, compliance: 0.9, contribution_density: 1, claimant_wage_relativity: 1 });
+          eis.benefits.job_search_allowance.wage_relativity = 0.5;
+          s.schemes.push(eis);
+        }),
+      ),
+      'eis',
+    );
+    expect(own.outgo.job_search_allowance[0]).toBeCloseTo(72 * 3000 * 1.881984, 2);
+    const scheme = schemeOf(
+      run(
+        scenarioVariant('cells', (s, dir) => {
+          const eis = eisScheme(dir, 'men40', { coverage: 0.8, compliance: 0.9, contribution_density: 1 });
+          eis.benefits.job_search_allowance.wage_relativity = 0.5;
+          s.schemes.push(eis);
+        }),
+      ),
+      'eis',
+    );
+    // No dispersion: the claimants' wage is half the cell's, and so is the allowance.
+    expect(scheme.outgo.job_search_allowance[0]).toBeCloseTo(72 * 1500 * 1.881984, 2);
+  });
+
   it('a group covered from this year: no claim in its first year (6 months insured), then 4 months of allowance on 18 contributions', () => {
     const fresh = schemeOf(run(scenarioVariant('cells', (s, dir) => s.schemes.push(eisScheme(dir, 'men40', { coverage: 0.8, contribution_density: 1, from: 2025 })))), 'eis');
     expect(fresh.outgo.job_search_allowance[0]).toBe(0);
@@ -191,6 +217,9 @@ describe('employment insurance: a group with zero risk, and the stationary popul
     }));
     expect(tooLong.code).toBe(2);
     expect(tooLong.stderr).toMatch(/job_search_allowance\.duration\.months: a duration is longer than the rates given/);
+    const notRead = await cli('validate', scenarioVariant('basic', (s) => (s.schemes[0].cover.locals.claimant_wage_relativity = 1)));
+    expect(notRead.code).toBe(2);
+    expect(notRead.stderr).toMatch(/schemes\[0\]\.cover\.locals\.claimant_wage_relativity: only employment insurance reads a group's claimant_wage_relativity; this scheme is employment_injury/);
   });
 });
 

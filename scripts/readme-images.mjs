@@ -23,6 +23,7 @@ const IMAGES = [
   ['run', 'employment_injury-pensions', 'run-pensions-employment-injury'],
   ['run', 'employment_injury-pyramid', 'run-pyramid-employment-injury'],
   ['run', 'invalidity-coverage', 'run-coverage-invalidity'],
+  ['run-fishers', 'self_employment_injury-payers', 'run-payers-self-employment-injury'],
   ['compare-all', 'all-schemes-net-cost', 'compare-net-cost'],
   ['compare', 'invalidity-fund', 'compare-fund-invalidity'],
   ['sensitivity', 'invalidity-tornado', 'sensitivity-tornado-invalidity'],
@@ -33,6 +34,7 @@ const IMAGES = [
 
 try {
   run('run', scenario('baseline-2025'), '--out', join(work, 'run'));
+  run('run', scenario('fishers'), '--out', join(work, 'run-fishers'));
   run('compare', scenario('baseline-2025'), scenario('domestic-workers'), scenario('foreign-workers-full-registration'), scenario('cross-border-commuters'), '--out', join(work, 'compare'));
   const options = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.yaml') && f !== 'baseline-2025.yaml').map((f) => join(root, 'scenarios', f));
   run('compare', scenario('baseline-2025'), ...options, '--out', join(work, 'compare-all'));

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../src/pipeline.js';
 import type { SchemeProjection } from '../src/engine/result.js';
+import { PAYER } from '../src/model.js';
 import { PROJECT, run } from './helpers/scenarios.js';
 
 const SCENARIOS = join(PROJECT, 'scenarios');
@@ -94,13 +95,21 @@ describe('bundled scenarios', () => {
     expect(daily.contributions[2]).not.toBe(rate.contributions[2]);
   });
 
-  it('the 24-hour cover: contribution rates of 0.75%, 1.00% and 1.25% in its three phases', () => {
+  it('the 24-hour cover: paid by the employee from June 2026, 0.75% for two years, 1.0% for three, 1.25% from the sixth', () => {
     const m = results.get('non-employment-injury-phases')!.measures.schemes.find((s) => s.scheme === 'non_employment_injury')!;
     const rate = (year: number) => m.contributionRate[year - 2025]!;
-    expect(rate(2026)).toBeCloseTo(0.0075, 6);
-    expect(rate(2028)).toBeCloseTo(0.01, 6);
-    expect(rate(2030)).toBeCloseTo(0.0125, 6);
-    expect(scheme('non-employment-injury-phases', 'non_employment_injury').benefits[YEAR_2030]).toBeGreaterThan(0);
+    // June 2026 to May 2028 at 0.75%, to May 2031 at 1.0%, then 1.25%: each year's rate is its
+    // months at each phase's rate, and 2026 has seven months (June to December).
+    expect(rate(2026)).toBeCloseTo((7 / 12) * 0.0075, 5);
+    expect(rate(2027)).toBeCloseTo(0.0075, 6);
+    expect(rate(2028)).toBeCloseTo((5 * 0.0075 + 7 * 0.01) / 12, 5);
+    expect(rate(2030)).toBeCloseTo(0.01, 6);
+    expect(rate(2031)).toBeCloseTo((5 * 0.01 + 7 * 0.0125) / 12, 5);
+    expect(rate(2032)).toBeCloseTo(0.0125, 6);
+    const nei = scheme('non-employment-injury-phases', 'non_employment_injury');
+    expect(nei.contributionsByPayer[PAYER.employer].every((v) => v === 0)).toBe(true);
+    expect(nei.contributionsByPayer[PAYER.employee][YEAR_2030]).toBe(nei.contributions[YEAR_2030]);
+    expect(nei.benefits[YEAR_2030]).toBeGreaterThan(0);
   });
 
   it('all extensions together: every new scheme and group, and more registered persons than any one of them', () => {

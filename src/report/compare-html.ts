@@ -120,13 +120,16 @@ function td(shown: string, csv: string, change?: string, attributes = ''): strin
   return `<td data-value="${escapeHtml(csv)}"${attributes}>${escapeHtml(shown)}${under}</td>`;
 }
 
+/** A scheme's label in scenario j, or in the baseline where only it has the scheme. */
+function schemeLabel(scenarios: readonly ScenarioRows[], j: number, id: string, lang: Lang): string {
+  const label = (scenarios[j].schemes.find((s) => s.id === id) ?? scenarios[0].schemes.find((s) => s.id === id))!.label;
+  return label[lang] ?? label.en;
+}
+
 function costsSection(input: CompareReportInput, w: ReturnType<typeof words>): string {
   const { costs: c, scenarios, lang } = input;
   const unit = tableUnit(c.rows.flatMap((r) => [r.pvExtraContributions, r.pvExtraOutgo, r.netPvCost]), c.currency, lang);
-  const schemeName = (j: number, id: string) => {
-    const label = (scenarios[j].schemes.find((s) => s.id === id) ?? scenarios[0].schemes.find((s) => s.id === id))!.label;
-    return label[lang] ?? label.en;
-  };
+  const schemeName = (j: number, id: string) => schemeLabel(scenarios, j, id, lang);
   const groupName = (j: number, id: string) => {
     const label = scenarios[j].groups.find((g) => g.id === id)?.label;
     return label ? (label[lang] ?? label.en) : id;
@@ -167,10 +170,7 @@ function governmentSection(input: CompareReportInput, w: ReturnType<typeof words
   if (government.length === 0) return `<p class="note">${escapeHtml(w('governmentNone'))}</p>`;
   const years = governmentYears(government[0]);
   const unit = text('millions', lang, c.currency);
-  const schemeName = (j: number, id: string) => {
-    const label = (scenarios[j].schemes.find((s) => s.id === id) ?? scenarios[0].schemes.find((s) => s.id === id))!.label;
-    return label[lang] ?? label.en;
-  };
+  const schemeName = (j: number, id: string) => schemeLabel(scenarios, j, id, lang);
   const header = [w('optionColumn'), w('scheme'), ...years.map(String), `PV ${c.from}–${c.to}`];
   const rows = government.map((g) => {
     const cells = years.map((year) => {

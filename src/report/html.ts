@@ -21,7 +21,7 @@ import type { Effect, Outcome } from '../register/effects.js';
 import { money } from './format.js';
 import { PAYERS } from '../model.js';
 import { milestoneYears } from './terminal.js';
-import { formatNumber, text } from './charts/labels.js';
+import { formatNumber, payerLabel, text } from './charts/labels.js';
 import type { Lang } from './charts/labels.js';
 import type { OmittedChart } from './charts/chart-kit.js';
 
@@ -73,10 +73,6 @@ const WORDS = {
   payersCaption: { en: 'Contributions by payer, nominal, each scheme in its own unit; the values to the cent are contributions_employer, contributions_employee, contributions_government and contributions_platform in summary.csv', ms: 'Caruman mengikut pembayar, nominal, setiap skim dalam unitnya sendiri; nilai hingga sen ialah contributions_employer, contributions_employee, contributions_government dan contributions_platform dalam summary.csv' },
   unit: { en: 'Unit', ms: 'Unit' },
   payer: { en: 'Payer', ms: 'Pembayar' },
-  payerEmployer: { en: 'Employer', ms: 'Majikan' },
-  payerEmployee: { en: 'Insured person (employee or self-employed)', ms: 'Orang berinsurans (pekerja atau bekerja sendiri)' },
-  payerGovernment: { en: 'Government (subsidy)', ms: 'Kerajaan (subsidi)' },
-  payerPlatform: { en: 'Platform provider (deducted and remitted)', ms: 'Penyedia platform (dipotong dan dihantar)' },
   governmentPays: { en: "The government's cost of its subsidy: it pays {amounts} into {scheme} (contributions_government in summary.csv, every year).", ms: 'Kos subsidi kerajaan: ia membayar {amounts} kepada {scheme} (contributions_government dalam summary.csv, setiap tahun).' },
   governmentNone: { en: 'The government pays no contributions in this scenario.', ms: 'Kerajaan tidak membayar caruman dalam senario ini.' },
   inYear: { en: '{amount} in {year}', ms: '{amount} pada {year}' },
@@ -306,8 +302,6 @@ function moneyTables(input: ReportInput, w: Words, name: (k: number) => string, 
   return parts.join('\n');
 }
 
-const PAYER_WORDS = { employer: 'payerEmployer', employee: 'payerEmployee', government: 'payerGovernment', platform: 'payerPlatform' } as const;
-
 /**
  * Contributions by payer at the milestone years: a row per scheme and payer that pays anything,
  * then a sentence per scheme on the government's yearly cost (methodology §2, "Who pays").
@@ -324,7 +318,7 @@ function payersTable(input: ReportInput, w: Words, name: (k: number) => string, 
       const column = `contributions_${r.payer}`;
       const unit = units[r.k];
       const cells = years.map((i) => `<td data-column="${column}" data-value="${money(r.values[i])}">${formatNumber(r.values[i] / unit.divisor, 2)}</td>`);
-      return `<tr data-scheme="${p.schemes[r.k].id}" data-payer="${r.payer}"><td style="text-align:left">${name(r.k)}</td><td style="text-align:left">${w(PAYER_WORDS[r.payer])}</td><td style="text-align:left">${escapeHtml(unit.label)}</td>${cells.join('')}</tr>`;
+      return `<tr data-scheme="${p.schemes[r.k].id}" data-payer="${r.payer}"><td style="text-align:left">${name(r.k)}</td><td style="text-align:left">${escapeHtml(payerLabel(r.payer, lang, 'long'))}</td><td style="text-align:left">${escapeHtml(unit.label)}</td>${cells.join('')}</tr>`;
     }),
     '</tbody></table>',
   ];

@@ -1,3 +1,4 @@
+import type { Payer } from '../../model.js';
 /** Every text of the charts, in English and Malay (`--lang en|ms`); report.html keeps the words of its own sections (html.ts). */
 export type Lang = 'en' | 'ms';
 
@@ -8,10 +9,6 @@ const TEXT = {
   flowsTitle: { en: 'Contributions and benefit outgo', ms: 'Caruman dan perbelanjaan faedah' },
   payersTitle: { en: 'Contributions by payer', ms: 'Caruman mengikut pembayar' },
   onePayer: { en: 'one payer pays every contribution (summary.csv names it)', ms: 'satu pembayar membayar semua caruman (summary.csv menamakannya)' },
-  payerEmployer: { en: 'Employer', ms: 'Majikan' },
-  payerEmployee: { en: 'Insured person', ms: 'Orang berinsurans' },
-  payerGovernment: { en: 'Government (subsidy)', ms: 'Kerajaan (subsidi)' },
-  payerPlatform: { en: 'Platform (deducted from earnings)', ms: 'Platform (dipotong daripada pendapatan)' },
   contributions: { en: 'Contributions', ms: 'Caruman' },
   costRatesTitle: { en: 'Cost rates and the contribution rate', ms: 'Kadar kos dan kadar caruman' },
   payg: { en: 'PAYG cost rate', ms: 'Kadar kos bayar-semasa-guna' },
@@ -191,6 +188,18 @@ export function assumptionLabel(key: string, lang: Lang, schemeName: (id: string
 
 export function text(key: TextKey, lang: Lang, currency = 'MYR'): string {
   return TEXT[key][lang].replace('{currency}', currency === 'MYR' ? 'RM' : currency);
+}
+
+/** Each payer's name: short for a chart's legend, long (saying who that is) for a table. */
+const PAYER_NAMES: Record<Payer, { short: { en: string; ms: string }; long: { en: string; ms: string } }> = {
+  employer: { short: { en: 'Employer', ms: 'Majikan' }, long: { en: 'Employer', ms: 'Majikan' } },
+  employee: { short: { en: 'Insured person', ms: 'Orang berinsurans' }, long: { en: 'Insured person (employee or self-employed)', ms: 'Orang berinsurans (pekerja atau bekerja sendiri)' } },
+  government: { short: { en: 'Government (subsidy)', ms: 'Kerajaan (subsidi)' }, long: { en: 'Government (subsidy)', ms: 'Kerajaan (subsidi)' } },
+  platform: { short: { en: 'Platform (deducted from earnings)', ms: 'Platform (dipotong daripada pendapatan)' }, long: { en: 'Platform provider (deducted and remitted)', ms: 'Penyedia platform (dipotong dan dihantar)' } },
+};
+
+export function payerLabel(payer: Payer, lang: Lang, form: 'short' | 'long' = 'short'): string {
+  return PAYER_NAMES[payer][form][lang];
 }
 
 export function benefitLabel(name: string, lang: Lang): string {

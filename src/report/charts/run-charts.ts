@@ -10,13 +10,10 @@ import { detailIndex } from '../../engine/result.js';
 import type { Label } from '../../assumptions/types.js';
 import type { SchemeMeasures } from '../../measures/types.js';
 import { DETAIL_BENEFIT, MEASURE, OUTGO_COLUMNS, PAYERS, PENSION_TYPES_BY_KIND } from '../../model.js';
-import { benefitLabel, text } from './labels.js';
+import { benefitLabel, payerLabel, text } from './labels.js';
 import type { Lang } from './labels.js';
 import { alignedZero, areaSeries, barSeries, hasData, inUnit, legend, lineSeries, moneyUnit, titles, valueAxis, yearMarker } from './chart-kit.js';
 import type { ChartSet, NamedChart, OmittedChart } from './chart-kit.js';
-
-/** The label of each payer in the payers chart. */
-const PAYER_LABELS = { employer: 'payerEmployer', employee: 'payerEmployee', government: 'payerGovernment', platform: 'payerPlatform' } as const;
 
 export type { NamedChart };
 
@@ -128,7 +125,7 @@ export function schemeCharts(input: RunChartInput, s: SchemeProjection, m: Schem
     omitted.push({ name: 'payers', title: payersTitle, reason: payers.length === 0 ? text('noData', lang) : text('onePayer', lang) });
   } else {
     const payersUnit = moneyUnit([s.contributions], currency, lang);
-    const bySets = payers.map(({ payer, j }) => barSeries(text(PAYER_LABELS[payer], lang), inUnit(s.contributionsByPayer[j], payersUnit), j, { stack: 'payers' }));
+    const bySets = payers.map(({ payer, j }) => barSeries(payerLabel(payer, lang), inUnit(s.contributionsByPayer[j], payersUnit), j, { stack: 'payers' }));
     add('payers', payersTitle, lineChart(payersTitle, years, bySets, { y: valueAxis(payersUnit.label, { stacked: true }), x: { stacked: true, title: { display: true, text: text('year', lang) } } }, lang, { type: 'bar' }), bySets);
   }
 

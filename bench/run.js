@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../dist/scenario/load.js';
 import { buildAssumptions } from '../dist/assumptions/build.js';
+import { tableFiles } from '../dist/assumptions/table-files.js';
 import { project } from '../dist/engine/project.js';
 import { projectScenario, registerOf, reportFiles, reportWorkbook } from '../dist/pipeline.js';
 import { rangedEntries } from '../dist/register/effects.js';
@@ -41,7 +42,7 @@ function time(fn, runs) {
   return out;
 }
 
-const assumptions = buildAssumptions(loadScenario(scenario));
+const assumptions = buildAssumptions(loadScenario(scenario), tableFiles());
 time(() => project(assumptions), 30); // warm-up: let the JIT compile the kernel
 const engine = median(time(() => project(assumptions), 200));
 
@@ -58,7 +59,7 @@ try {
   // Removed even when a run fails, so a failed benchmark leaves nothing in the temp folder.
   rmSync(out, { recursive: true, force: true });
 }
-const loadAndResolve = median(time(() => buildAssumptions(loadScenario(scenario)), 20));
+const loadAndResolve = median(time(() => buildAssumptions(loadScenario(scenario), tableFiles()), 20));
 // The assumption register's ranges: each projected again at both ends (and the flips searched).
 const runResult = projectScenario(scenario);
 const ranges = rangedEntries(runResult.loaded).length;

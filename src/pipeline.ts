@@ -5,6 +5,7 @@ import { basename, resolve } from 'node:path';
 import { loadScenario } from './scenario/load.js';
 import type { LoadOptions, LoadedScenario } from './scenario/load.js';
 import { buildAssumptions } from './assumptions/build.js';
+import { tableFiles } from './assumptions/table-files.js';
 import type { Assumptions } from './assumptions/types.js';
 import { project } from './engine/project.js';
 import { assertFinite } from './engine/check.js';
@@ -48,7 +49,7 @@ export interface RunResult {
 /** Load, resolve and project a scenario file (no files written), keeping persons by age band (population.csv). */
 export function projectScenario(file: string, options: LoadOptions = {}): RunResult {
   const loaded = loadScenario(file, options);
-  const assumptions = buildAssumptions(loaded);
+  const assumptions = buildAssumptions(loaded, tableFiles());
   const projection = project(assumptions, {}, { bands: true });
   assertFinite(projection);
   const measures = computeMeasures(assumptions, projection, measureOptionsOf(loaded.scenario.measures));

@@ -3,9 +3,7 @@
  * projection year and read its data tables into typed arrays. Output: one plain Assumptions
  * object the engine runs on.
  */
-import { createHash } from 'node:crypto';
 import type { LoadedScenario } from '../scenario/load.js';
-import { displayPathOf } from '../scenario/load.js';
 import { BOUNDS } from '../scenario/bounds.js';
 import type { Bounds } from '../scenario/bounds.js';
 import { ScenarioError } from '../scenario/errors.js';
@@ -15,7 +13,7 @@ import { INCIDENCE_COLUMNS, INJURY, PAYERS, PENSION_TYPES, PENSION_TYPES_BY_KIND
 import { messages } from '../messages.js';
 import { AGES, CELLS } from '../engine/layout.js';
 import { logSigma } from '../engine/lognormal.js';
-import { ageSexColumns, readCsv } from './csv.js';
+import { ageSexColumns } from './csv.js';
 import type { CsvTable } from './csv.js';
 import { PendingName, resolveSeries } from './series.js';
 import type { SeriesContext } from './series.js';
@@ -35,12 +33,18 @@ import type {
 const ECONOMY_NAMES = ['wage_growth', 'inflation', 'investment_return', 'discount_rate', 'medical_inflation'] as const;
 
 /**
- * Tables already read, by absolute path, with their SHA-256: a scenario projected again with one
- * value changed (the assumption register's ranges) reads its tables once.
+ * Where a scenario's data tables come from: files on disk (table-files.ts), or the tables a page
+ * carries (the explore page, which runs this same code in a browser). `where` is the error at the
+ * key that names the table, for a table that cannot be read.
  */
-export type TableCache = Map<string, { table: CsvTable; sha256: string }>;
+export interface TableSource {
+  read(file: string, needed: readonly string[], optional: readonly string[], where: () => ScenarioError, maxBytes: number): { table: CsvTable; sha256: string };
+}
 
-export function buildAssumptions(loaded: LoadedScenario, tablesRead: TableCache = new Map()): Assumptions {
+/** What the assumptions are built from: a validated scenario, its tables' paths and its limits. */
+export type ScenarioInput = Pick<LoadedScenario, 'scenario' | 'error' | 'tablePath' | 'limits'>;
+
+export function buildAssumptions(loaded: ScenarioInput, tables: TableSource): Assumptions {
   const { scenario } = loaded;
   const startYear = scenario.projection.start_year;
   const endYear = scenario.projection.end_year;
@@ -52,12 +56,7 @@ export function buildAssumptions(loaded: LoadedScenario, tablesRead: TableCache 
     const file = loaded.tablePath(path);
     let table = tableCache.get(file);
     if (!table) {
-      let read = tablesRead.get(file);
-      if (!read) {
-        const fresh = readCsv(file, displayPathOf(file), needed, optional, { where: () => loaded.error(path, ''), maxBytes: loaded.limits.tableBytes });
-        read = { table: fresh, sha256: createHash('sha256').update(fresh.text).digest('hex') };
-        tablesRead.set(file, read);
-      }
+      const read = tables.read(file, needed, optional, () => loaded.error(path, ''), loaded.limits.tableBytes);
       table = read.table;
       tableCache.set(file, table);
       inputs.push({ path: file, sha256: read.sha256, keys: [] });
@@ -108,7 +107,7 @@ export function buildAssumptions(loaded: LoadedScenario, tablesRead: TableCache 
  * Economy series may refer to each other ("discount_rate: investment_return - 0.005"): resolve
  * those whose names are available, and repeat; a name never resolved is a cycle.
  */
-function resolveEconomy(loaded: LoadedScenario, named: Map<string, Float64Array>, contextFor: (pending: Set<string>) => SeriesContext): void {
+function resolveEconomy(loaded: ScenarioInput, named: Map<string, Float64Array>, contextFor: (pending: Set<string>) => SeriesContext): void {
   const economy = loaded.scenario.economy;
   const todo: Array<{ name: string; value: Series; path: KeyPath; bounds: Bounds }> = [
     { name: 'wage_growth', value: economy.wage_growth, path: ['economy', 'wage_growth'], bounds: BOUNDS.growth },
@@ -177,7 +176,7 @@ function buildGroup(
   series: SeriesFn,
   readTable: ReadTable,
   currency: string,
-  loaded: LoadedScenario,
+  loaded: ScenarioInput,
 ): GroupAssumptions {
   const at = (...rest: Array<string | number>): KeyPath => ['groups', gi, ...rest];
   const cohort = g.age_structure === 'cohort';
@@ -280,7 +279,7 @@ function buildScheme(
   groupIds: readonly string[],
   series: SeriesFn,
   readTable: ReadTable,
-  loaded: LoadedScenario,
+  loaded: ScenarioInput,
 ): SchemeAssumptions {
   const at = (...rest: Array<string | number>): KeyPath => ['schemes', si, ...rest];
   const startYear = loaded.scenario.projection.start_year;

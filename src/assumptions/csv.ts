@@ -4,8 +4,6 @@
  */
 import Papa from 'papaparse';
 import { ScenarioError } from '../scenario/errors.js';
-import { readInputFile } from '../scenario/input-file.js';
-import { DEFAULT_LIMITS } from '../scenario/limits.js';
 import { messages } from '../messages.js';
 import { AGES, CELLS, FEMALE, MALE, MAX_AGE, cell } from '../engine/layout.js';
 
@@ -26,22 +24,11 @@ export interface CsvFailure {
 /** Rows a table may have: 900 years of a mortality table by sex and age. */
 export const MAX_ROWS = 900 * 222;
 
-export interface CsvReadOptions {
-  /** The key that names the table, where an unreadable table is reported. */
-  where?: () => ScenarioError;
-  maxBytes?: number;
-}
-
-export function readCsv(file: string, displayPath: string, needed: readonly string[], optional: readonly string[] = [], options: CsvReadOptions = {}): CsvTable {
-  let text: string;
-  try {
-    text = readInputFile(file, displayPath, 'table', options.maxBytes ?? DEFAULT_LIMITS.tableBytes);
-  } catch (e) {
-    const located = options.where?.();
-    // Not found, not a file, too large: said at the key that names it, where the user can fix it.
-    if (located && e instanceof ScenarioError && e.line === undefined) throw new ScenarioError(located, located.key, `${displayPath}: ${e.message}`);
-    throw e;
-  }
+/**
+ * A table from its text (the file read by csv-file.ts, or a table a page carries). `file` is its
+ * absolute path, `displayPath` the name its errors give.
+ */
+export function parseCsv(text: string, file: string, displayPath: string, needed: readonly string[], optional: readonly string[] = []): CsvTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // At most MAX_ROWS rows are parsed: a table of tiny rows within the size limit could
   // otherwise hold millions (the largest, a mortality table by year, has 222 rows a year).

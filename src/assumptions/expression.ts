@@ -6,8 +6,8 @@
  * mathjs functions that reach beyond arithmetic (import, createUnit, evaluate, parse, simplify,
  * derivative, resolve, ...) are removed from the instance as well.
  */
-import { createRequire } from 'node:module';
 import type { MathNode } from 'mathjs';
+import { loadMathjs } from './mathjs-module.js';
 
 type Parse = (expression: string) => MathNode;
 let sandboxedParse: Parse | undefined;
@@ -18,7 +18,7 @@ let sandboxedParse: Parse | undefined;
  */
 function parser(): Parse {
   if (sandboxedParse) return sandboxedParse;
-  const mathjs = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
+  const mathjs = loadMathjs();
   const math = mathjs.create(mathjs.all, {});
   const parse = math.parse;
   const disabled = (name: string) => () => {

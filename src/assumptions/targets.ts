@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { displayPathOf } from '../scenario/load.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { messages } from '../messages.js';
-import { numberCell, readCsv, tableError } from './csv.js';
+import { numberCell, tableError } from './csv.js';
+import { readCsv } from './csv-file.js';
 
 /** One year's growth of a series: from the year before to `year`. */
 export interface GrowthStep {

@@ -1,6 +1,6 @@
 /**
  * The command line (yargs): run · calibrate · compare · sensitivity · stochastic · merge · watch ·
- * verify · validate · schema. Thin: it parses arguments, calls the
+ * explore · verify · validate · schema. Thin: it parses arguments, calls the
  * pipeline, prints, and maps errors to exit codes (2 for bad input, 1 for internal failure).
  */
 import yargs from 'yargs';
@@ -9,6 +9,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import { displayPathOf, loadScenario } from '../scenario/load.js';
 import type { LoadOptions } from '../scenario/load.js';
 import { buildAssumptions } from '../assumptions/build.js';
+import { tableFiles } from '../assumptions/table-files.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { calibrationOf, defaultReportDir, projectScenario, registerOf, writeReport } from '../pipeline.js';
 import { registerTerminal } from '../report/register-html.js';
@@ -19,6 +20,8 @@ import { jsonSummary } from '../report/json.js';
 import { terminalSummary } from '../report/terminal.js';
 import { TOOL_VERSION } from '../version.js';
 import { compareCommand } from './compare.js';
+import { exploreCommand } from './explore.js';
+import type { ExploreOptions } from './explore.js';
 import type { CompareOptions } from './compare.js';
 import { LIMIT_OPTIONS, LOAD_OPTIONS, UsageError, loadOptionsOf, reportOptions } from './options.js';
 import { escapeControl } from '../text/control.js';
@@ -232,6 +235,19 @@ export async function main(argv: string[], terminal: Io = processIo): Promise<nu
       },
     )
     .command(
+      'explore <scenario>',
+      'Write explore.html: one self-contained page (no network) with sliders that re-project the scenario in the browser, and copy the settings as a scenario file',
+      (y) =>
+        y
+          .positional('scenario', SCENARIO_FILE)
+          .option('out', { type: 'string', describe: 'Write explore.html to this folder instead of reports/explore-<id>/' })
+          .option('lang', { choices: ['en', 'ms'] as const, default: 'en' as const, describe: 'Language the page opens in: en (English) or ms (Malay); the page switches between them' })
+          .options(LOAD_OPTIONS),
+      async (args) => {
+        code = exploreCli(args.scenario, { out: args.out, lang: args.lang, load: loadOptionsOf(args) }, io);
+      },
+    )
+    .command(
       'schema',
       'Print the JSON Schema of scenario files (for editor autocompletion)',
       (y) => y,
@@ -239,7 +255,7 @@ export async function main(argv: string[], terminal: Io = processIo): Promise<nu
         io.stdout(jsonText(scenarioJsonSchema(), 2) + '\n');
       },
     )
-    .demandCommand(1, 'Name a command: run, calibrate, compare, sensitivity, stochastic, merge, watch, verify, validate or schema.')
+    .demandCommand(1, 'Name a command: run, calibrate, compare, sensitivity, stochastic, merge, watch, explore, verify, validate or schema.')
     .strict()
     .version(TOOL_VERSION)
     .help()
@@ -274,6 +290,7 @@ const NEEDS: Record<string, string> = {
   sensitivity: 'a scenario file',
   stochastic: 'a scenario file',
   watch: 'a scenario file',
+  explore: 'a scenario file',
   merge: 'one or more shard folders',
   verify: 'a report folder',
   validate: 'one or more scenario files',
@@ -355,6 +372,15 @@ async function runCommand(file: string, options: RunOptions, io: Io): Promise<nu
   }
 }
 
+function exploreCli(file: string, options: ExploreOptions, io: Io): number {
+  try {
+    io.stdout(exploreCommand(file, options));
+    return EXIT_OK;
+  } catch (e) {
+    return reportFailure(e, io);
+  }
+}
+
 async function compareCli(files: string[], options: CompareOptions, io: Io): Promise<number> {
   try {
     const { text } = await compareCommand(files, options);
@@ -429,7 +455,7 @@ function validateCommand(files: string[], options: LoadOptions, io: Io): number 
   for (const file of files) {
     try {
       const loaded = loadScenario(file, options);
-      buildAssumptions(loaded);
+      buildAssumptions(loaded, tableFiles());
       // Each end of every range is built as run will project it.
       checkRangeEnds(loaded);
       io.stdout(`${file}: valid\n`);

@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { buildAssumptions } from '../assumptions/build.js';
+import { tableFiles } from '../assumptions/table-files.js';
 import { loadScenario } from '../scenario/load.js';
 import { gridAt, sensitivity } from '../sensitivity/analysis.js';
 import { standardShocks } from '../sensitivity/shocks.js';
@@ -11,7 +12,7 @@ import type { SensitivityTask } from './sensitivity.js';
 
 parentPort?.on('message', (task: SensitivityTask) => {
   try {
-    const a = buildAssumptions(loadScenario(task.file, task.loadOptions));
+    const a = buildAssumptions(loadScenario(task.file, task.loadOptions), tableFiles());
     const shocks = standardShocks(a, task.sizes).slice(task.shocks[0], task.shocks[1]);
     const rows = shocks.length > 0 ? sensitivity(a, shocks, task.measureOptions, task.years) : [];
     const points = gridAt(a, task.scheme, task.pairs, task.gridYear);

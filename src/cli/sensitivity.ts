@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
 import { buildAssumptions } from '../assumptions/build.js';
+import { tableFiles } from '../assumptions/table-files.js';
 import { displayPathOf, loadScenario, projectionCells } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { COMMAND_WORK_FACTOR, messages } from '../messages.js';
@@ -116,7 +117,7 @@ export async function sensitivityCommand(file: string, options: SensitivityOptio
   const sizes = options.sizes ?? DEFAULT_SHOCKS;
   checkShockSizes(sizes);
   const loaded = loadScenario(file, options);
-  const a = buildAssumptions(loaded);
+  const a = buildAssumptions(loaded, tableFiles());
   checkYears(options.years, a.startYear, a.endYear);
   const measureOptions = measureOptionsOf(loaded.scenario.measures);
   const years = options.years ?? [a.startYear + 10, a.startYear + 25].filter((y) => y <= a.endYear);

@@ -23,6 +23,7 @@ import type { InputLimits } from '../scenario/limits.js';
 import { z } from 'zod';
 import { checkWorkers } from './checks.js';
 import { buildAssumptions } from '../assumptions/build.js';
+import { tableFiles } from '../assumptions/table-files.js';
 import { measureResponse } from '../stochastic/response.js';
 import { valuesPerPath } from '../stochastic/paths.js';
 import type { PathLayout, StochasticModel } from '../stochastic/paths.js';
@@ -278,7 +279,7 @@ export async function stochasticCommand(file: string, options: StochasticOptions
     throw new ScenarioError({ file: '--exact' }, 'exact', messages.exactTooLarge(paths, cells, EXACT_WORK_FACTOR * loaded.limits.cells));
   }
   const seed = options.seed ?? scenarioSeed;
-  const assumptions = buildAssumptions(loaded);
+  const assumptions = buildAssumptions(loaded, tableFiles());
   const shard = options.shard ? parseShard(options.shard) : { index: 0, count: 1 };
   const from = Math.floor((shard.index * paths) / shard.count);
   const to = Math.floor(((shard.index + 1) * paths) / shard.count);

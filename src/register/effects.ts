@@ -16,7 +16,8 @@ import type { Scenario } from '../scenario/schema.js';
 import { ScenarioError } from '../scenario/errors.js';
 import type { KeyPath } from '../scenario/errors.js';
 import { buildAssumptions } from '../assumptions/build.js';
-import type { TableCache } from '../assumptions/build.js';
+import { tableFiles } from '../assumptions/table-files.js';
+import type { TableCache } from '../assumptions/table-files.js';
 import type { Assumptions } from '../assumptions/types.js';
 import { project } from '../engine/project.js';
 import type { Projection } from '../engine/result.js';
@@ -122,7 +123,7 @@ export function checkRangeEnds(loaded: LoadedScenario): void {
       const scenario = structuredClone(loaded.scenario) as Scenario;
       setIn(scenario, entry.path, value);
       try {
-        buildAssumptions({ ...loaded, scenario }, tables);
+        buildAssumptions({ ...loaded, scenario }, tableFiles(tables));
       } catch (e) {
         throw loaded.error(entry.path, messages.rangeEndFails(end, value, e instanceof Error ? e.message : String(e)), 'key');
       }
@@ -158,7 +159,7 @@ export function registerEffects(loaded: LoadedScenario, base: Outcome): Effect[]
     const scenario = structuredClone(loaded.scenario) as Scenario;
     setIn(scenario, entry.path, value);
     try {
-      const a = buildAssumptions({ ...loaded, scenario }, tables);
+      const a = buildAssumptions({ ...loaded, scenario }, tableFiles(tables));
       const p = project(a);
       assertFinite(p);
       return outcomeOf(a, p, computeMeasures(a, p, measureOptions));

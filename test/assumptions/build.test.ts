@@ -1,12 +1,13 @@
 /** The assumptions stage: ceilings with steps and indexation, mortality beyond the table. */
 import { describe, expect, it } from 'vitest';
 import { buildAssumptions } from '../../src/assumptions/build.js';
+import { tableFiles } from '../../src/assumptions/table-files.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { CELLS, MALE, cell } from '../../src/engine/layout.js';
 import { scenarioVariant } from '../helpers/scenarios.js';
 import type { Yaml } from '../helpers/scenarios.js';
 
-const build = (change: (s: Yaml) => void) => buildAssumptions(loadScenario(scenarioVariant('cells', change)));
+const build = (change: (s: Yaml) => void) => buildAssumptions(loadScenario(scenarioVariant('cells', change)), tableFiles());
 
 describe('the ceiling', () => {
   it('a legislated step holds in its year; indexation runs from the last step', () => {

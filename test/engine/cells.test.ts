@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAssumptions } from '../../src/assumptions/build.js';
+import { tableFiles } from '../../src/assumptions/table-files.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { projectPopulation } from '../../src/engine/population.js';
 import { qualifyingShares } from '../../src/engine/qualifying.js';
@@ -49,7 +50,7 @@ describe('insured population and contributions', () => {
   });
 
   it('a cohort ages one year: survivors 10,000 × 0.99 × (1 − 0.1) at 41, entrants fill the gap at 20', () => {
-    const a = buildAssumptions(loadScenario(scenario));
+    const a = buildAssumptions(loadScenario(scenario), tableFiles());
     const pop = projectPopulation(a);
     const next = pop.subarray(CELLS, 2 * CELLS);
     expect(next[cell(MALE, 41)]).toBeCloseTo(10_000 * 0.99 * 0.9, 9);

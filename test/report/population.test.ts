@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildAssumptions } from '../../src/assumptions/build.js';
+import { tableFiles } from '../../src/assumptions/table-files.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { project } from '../../src/engine/project.js';
 import { projectScenario, reportCharts, reportFiles } from '../../src/pipeline.js';
@@ -124,7 +125,7 @@ describe('population.csv', () => {
   });
 
   it('keeping the bands changes no other number of the projection; without them the bands are empty', () => {
-    const assumptions = buildAssumptions(loadScenario(join(PROJECT, 'scenarios', 'domestic-workers.yaml')));
+    const assumptions = buildAssumptions(loadScenario(join(PROJECT, 'scenarios', 'domestic-workers.yaml')), tableFiles());
     const plain = project(assumptions);
     const banded = project(assumptions, {}, { bands: true });
     plain.schemes.forEach((s, k) => {

@@ -39,6 +39,7 @@ async function compiled() {
   return {
     ...((await dist('scenario/load.js')) as typeof import('../../src/scenario/load.js')),
     ...((await dist('assumptions/build.js')) as typeof import('../../src/assumptions/build.js')),
+    ...((await dist('assumptions/table-files.js')) as typeof import('../../src/assumptions/table-files.js')),
     ...((await dist('stochastic/run.js')) as typeof import('../../src/stochastic/run.js')),
     ...((await dist('cli/stochastic.js')) as typeof import('../../src/cli/stochastic.js')),
   };
@@ -57,12 +58,13 @@ function fastPathsInWorker(scenario: string, paths: number): Promise<{ full: Flo
     (async () => {
       const { loadScenario } = await import(dist + '/scenario/load.js');
       const { buildAssumptions } = await import(dist + '/assumptions/build.js');
+      const { tableFiles } = await import(dist + '/assumptions/table-files.js');
       const { measureResponse } = await import(dist + '/stochastic/response.js');
       const { simulatePaths } = await import(dist + '/stochastic/paths.js');
       const { modelOf } = await import(dist + '/cli/stochastic.js');
       const loaded = loadScenario(scenario);
       const { model, seed } = modelOf(loaded);
-      const response = measureResponse(buildAssumptions(loaded));
+      const response = measureResponse(buildAssumptions(loaded, tableFiles()));
       const zero = (x) => new Float64Array(x.length);
       const first = { ...response, schemes: response.schemes.map((s) => ({ ...s, incidenceWageResponse: zero(s.incidenceWageResponse), wageCurvature: zero(s.wageCurvature) })) };
       parentPort.postMessage({ full: simulatePaths(response, model, seed, 0, paths), firstOrder: simulatePaths(first, model, seed, 0, paths) });
@@ -101,9 +103,9 @@ function worstBenefitError(values: Float64Array, exact: Float64Array, layout: Re
 describe('stochastic --exact, and the fast method against it', () => {
   it(`the fast method is within methodology §8's bound of the exact one on ${PATHS} baseline paths, 2025-2100`, async () => {
     const file = join(PROJECT, 'scenarios', 'baseline-2025.yaml');
-    const { loadScenario, buildAssumptions, modelOf, runPaths } = await compiled();
+    const { loadScenario, buildAssumptions, tableFiles, modelOf, runPaths } = await compiled();
     const loaded = loadScenario(file);
-    const a = buildAssumptions(loaded);
+    const a = buildAssumptions(loaded, tableFiles());
     const { model, seed } = modelOf(loaded);
     const layout = layoutOf(a);
     // Both at once: the fast method in one worker, the exact paths in two.

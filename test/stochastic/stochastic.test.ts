@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildAssumptions } from '../../src/assumptions/build.js';
+import { tableFiles } from '../../src/assumptions/table-files.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { measureResponse } from '../../src/stochastic/response.js';
 import { PATH_MEASURES, createPathWorkspace, drawPath, evaluatePath, pathIndex, valuesPerPath } from '../../src/stochastic/paths.js';
@@ -57,7 +58,7 @@ describe('stochastic projections', () => {
 
   it('simulated returns and wage growth have the AR(1) mean, variance and correlation of the model', () => {
     const loaded = loadScenario(scenarioVariant('cells', (s: Yaml) => (s.projection.end_year = 2040)));
-    const response = measureResponse(buildAssumptions(loaded));
+    const response = measureResponse(buildAssumptions(loaded, tableFiles()));
     const model = { investmentReturn: { sd: 0.05, phi: 0.4 }, wageGrowth: { sd: 0.02, phi: 0.6 }, incidenceSd: 0.15, correlation: 0.5 };
     const ws = createPathWorkspace(response);
     const n = 20000;
@@ -156,7 +157,7 @@ describe('stochastic projections', () => {
     // and pensioners' mortality. The path is linear in the deaths and first-order in pensioners'
     // mortality; the difference is the second-order remainder, small against the effect itself.
     const loaded = loadScenario(scenarioVariant('basic', (s: Yaml) => (s.projection.end_year = 2060)));
-    const a = buildAssumptions(loaded);
+    const a = buildAssumptions(loaded, tableFiles());
     const response = measureResponse(a, { mortality: true });
     const ws = createPathWorkspace(response);
     const Y = response.years;
@@ -197,7 +198,7 @@ describe('stochastic projections', () => {
     // directly in the path's draws, against the engine run with the same wage level.
     const baseline = join(tempDir(), 'baseline-2075.yaml');
     writeFileSync(baseline, readFileSync(join(PROJECT, 'scenarios', 'baseline-2025.yaml'), 'utf8').replace('end_year: 2100', 'end_year: 2075'));
-    const a = buildAssumptions(loadScenario(baseline));
+    const a = buildAssumptions(loadScenario(baseline), tableFiles());
     expect(a.endYear).toBe(2075);
     const response = measureResponse(a);
     const ws = createPathWorkspace(response);

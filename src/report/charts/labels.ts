@@ -202,6 +202,38 @@ export function payerLabel(payer: Payer, lang: Lang, form: 'short' | 'long' = 's
   return PAYER_NAMES[payer][form][lang];
 }
 
+/** The words of a scenario key's parts that are not a benefit or a contingency (a slider named by its key). */
+const KEY_WORDS: Record<string, { en: string; ms: string }> = {
+  economy: { en: 'economy', ms: 'ekonomi' },
+  medical_inflation: { en: 'medical inflation', ms: 'inflasi perubatan' },
+  inflation: { en: 'inflation', ms: 'inflasi' },
+  risk: { en: 'risk multiplier', ms: 'pengganda risiko' },
+  indexation: { en: 'indexation', ms: 'indeksasi' },
+  pensions: { en: 'pensions', ms: 'pencen' },
+  benefits: { en: 'benefits', ms: 'faedah' },
+  wage_relativity: { en: 'wage relativity', ms: 'relativiti gaji' },
+  mean_days: { en: 'mean days', ms: 'purata hari' },
+  replacement: { en: 'replacement rate', ms: 'kadar gantian' },
+  survivors: { en: 'survivors', ms: 'penakat' },
+  wages: { en: 'wages', ms: 'gaji' },
+  exits: { en: 'exits', ms: 'keluar' },
+  withdrawal: { en: 'withdrawal', ms: 'penarikan diri' },
+  expenses: { en: 'expenses', ms: 'perbelanjaan' },
+  share_of_contributions: { en: 'share of contributions', ms: 'bahagian caruman' },
+  share_of_benefits: { en: 'share of benefits', ms: 'bahagian faedah' },
+  population: { en: 'population', ms: 'populasi' },
+  growth: { en: 'growth', ms: 'pertumbuhan' },
+  density: { en: 'contribution density', ms: 'kepadatan caruman' },
+  fund: { en: 'fund', ms: 'dana' },
+  initial: { en: 'at the start', ms: 'pada permulaan' },
+};
+
+/** One part of a scenario key in words: a benefit, a contingency, a known word, or the key with spaces. */
+export function keyWordLabel(part: string, lang: Lang): string {
+  const known = (BENEFITS as Record<string, { en: string; ms: string }>)[part] ?? CONTINGENCIES[part] ?? ASSUMPTIONS[part] ?? KEY_WORDS[part];
+  return known ? known[lang] : part.replace(/_/g, ' ');
+}
+
 export function benefitLabel(name: string, lang: Lang): string {
   return (BENEFITS as Record<string, { en: string; ms: string }>)[name]?.[lang] ?? name;
 }

@@ -19,6 +19,7 @@ import { optionCosts } from '../src/report/options-table.js';
 import { MAX_LINES, compareCharts } from '../src/report/charts/compare-charts.js';
 import { hasData } from '../src/report/charts/chart-kit.js';
 import type { ChartSet } from '../src/report/charts/chart-kit.js';
+import { CHROMIUM, chromiumAvailable, launchChromium } from './helpers/chromium.js';
 
 type Row = Record<string, string>;
 const csv = (path: string) => Papa.parse<Row>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
@@ -205,13 +206,10 @@ describe('the compare report', () => {
   }, 30_000);
 
   it('keeps every table of report.html within a 1400-pixel window (headless Chromium, when installed)', async () => {
-    const chromiumPath = '/usr/bin/chromium';
-    const { existsSync } = await import('node:fs');
-    if (!existsSync(chromiumPath)) return console.warn(`skipped: ${chromiumPath} not found`);
+    if (!chromiumAvailable) return console.warn(`skipped: ${CHROMIUM} not found`);
     const out = join(tempDir(), 'wide');
     expect((await cli('compare', BASELINE, scenarioFile('all-extensions.yaml'), scenarioFile('domestic-workers.yaml'), scenarioFile('cross-border-commuters.yaml'), '--out', out)).code).toBe(0);
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const browser = await launchChromium();
     try {
       const page = await (await browser.newContext({ offline: true, viewport: { width: 1400, height: 1000 } })).newPage();
       await page.goto(`file://${join(out, 'report.html')}`);

@@ -5,19 +5,17 @@
  * relative. No console error; the page is under 5 MB; it switches to Malay. Needs Chromium at
  * /usr/bin/chromium (`.ci/run` installs it); without it this test is skipped, saying so.
  */
-import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { projectScenario } from '../../src/pipeline.js';
 import { PROJECT, cli, tempDir } from '../helpers/scenarios.js';
+import { chromiumAvailable, launchChromium, warnIfNoChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) console.warn(`explore.html browser test skipped: ${CHROMIUM} not found (install the Debian package "chromium")`);
+warnIfNoChromium('explore.html');
 
 /** The settings a presenter makes from the floor. */
 const SETTINGS: Array<{ slider: string; value: string }> = [
@@ -29,7 +27,7 @@ const SETTINGS: Array<{ slider: string; value: string }> = [
 
 const idle = (page: Page) => page.waitForFunction(() => document.getElementById('explore')?.dataset.state === 'idle', undefined, { timeout: 60_000 });
 
-describe.skipIf(!available)('explore.html in headless Chromium', () => {
+describe.skipIf(!chromiumAvailable)('explore.html in headless Chromium', () => {
   let browser: Browser;
   let dir: string;
   let scenario: string;
@@ -41,10 +39,7 @@ describe.skipIf(!available)('explore.html in headless Chromium', () => {
     const outcome = await cli('explore', scenario, '--out', join(dir, 'page'));
     expect(outcome.code, outcome.stderr).toBe(0);
     html = join(dir, 'page', 'explore.html');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -5,17 +5,14 @@
  * wider than the window. Needs Chromium at /usr/bin/chromium (Debian package `chromium`;
  * `.ci/run` installs it); without it this test is skipped, saying so.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { PROJECT, cli, tempDir } from '../helpers/scenarios.js';
+import { chromiumAvailable, launchChromium, warnIfNoChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) console.warn(`report.html browser test skipped: ${CHROMIUM} not found (install the Debian package "chromium")`);
+warnIfNoChromium('report.html');
 
 const WINDOW = { width: 1400, height: 900 };
 const baseline = join(PROJECT, 'scenarios', 'baseline-2025.yaml');
@@ -29,13 +26,10 @@ const REPORTS: Array<{ name: string; argv: (out: string) => string[]; charts: nu
   { name: 'stochastic', argv: (out) => ['stochastic', baseline, '--paths', '200', '--out', out], charts: 2 },
 ];
 
-describe.skipIf(!available)('every report.html in headless Chromium', () => {
+describe.skipIf(!chromiumAvailable)('every report.html in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

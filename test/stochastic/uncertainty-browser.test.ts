@@ -3,19 +3,16 @@
  * without console errors, every chart image is decoded, and no table is wider than a 1400-px
  * window. Needs Chromium at /usr/bin/chromium; without it the test is skipped, saying so.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import { cli, scenarioVariant, tempDir } from '../helpers/scenarios.js';
 import type { Yaml } from '../helpers/scenarios.js';
+import { chromiumAvailable, launchChromium, warnIfNoChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) console.warn(`uncertainty report.html browser test skipped: ${CHROMIUM} not found (install the Debian package "chromium")`);
+warnIfNoChromium('uncertainty report.html');
 
-describe.skipIf(!available)('report.html of sensitivity and stochastic in headless Chromium', () => {
+describe.skipIf(!chromiumAvailable)('report.html of sensitivity and stochastic in headless Chromium', () => {
   it('loads offline, every chart decoded, no table wider than a 1400-px window', async () => {
     const scenario = scenarioVariant('basic', (s: Yaml) => {
       s.projection.end_year = 2040;
@@ -25,7 +22,7 @@ describe.skipIf(!available)('report.html of sensitivity and stochastic in headle
     const stochastic = join(tempDir(), 'stochastic');
     expect((await cli('sensitivity', scenario, '--out', sensitivity)).code).toBe(0);
     expect((await cli('stochastic', scenario, '--out', stochastic)).code).toBe(0);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const browser = await launchChromium();
     try {
       const context = await browser.newContext({ offline: true, viewport: { width: 1400, height: 1000 } });
       for (const dir of [sensitivity, stochastic]) {

@@ -254,6 +254,26 @@ describe('compare charts', () => {
     expect(charts.find((c) => c.name === 'injury-gap-change')).toBeDefined();
   });
 
+  it('the ranked chart of every shipped option gives each bar only the label lines it has room for', () => {
+    // 620 pixels of plot shared by the bars, 20 pixels a label line (font 16): with 15 options,
+    // 41 pixels a bar, two lines each; a longer title is cut with "…" (the cost table has it whole).
+    const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).sort().map(scenarioFile);
+    const others = files.filter((f) => f !== BASELINE);
+    const { charts } = chartsOf(projected([BASELINE, ...others]));
+    const ranked = charts.find((c) => c.name === 'all-schemes-net-cost')!;
+    const labels = ranked.config.data.labels as string[][];
+    expect(labels.length).toBeGreaterThanOrEqual(12);
+    const room = Math.floor(620 / labels.length / 20);
+    for (const label of labels) {
+      expect(label.length, label.join(' ')).toBeLessThanOrEqual(Math.min(3, room));
+      for (const line of label) expect(line.length, line).toBeLessThanOrEqual(48);
+    }
+    // A cut title ends in "…"; one that fits is whole.
+    const fishers = labels.find((l) => l[0].startsWith('Foreign fishing crew'))!;
+    expect(fishers.at(-1)!.endsWith('…')).toBe(true);
+    expect(labels.some((l) => l.join(' ') === 'Documented foreign workers registered with PERKESO at 98% by 2030')).toBe(true);
+  }, 60_000);
+
   it('no chart without data, names not ids, no yellow line, nothing below a depleted fund', () => {
     const scenarios = projected([BASELINE, scenarioFile('cross-border-commuters.yaml'), scenarioFile('cross-border-commuters-daily.yaml')]);
     for (const lang of ['en', 'ms'] as const) {

@@ -120,4 +120,41 @@ describe('bundled scenarios', () => {
       expect(scheme('all-extensions', 'employment_injury').registered[YEAR_2030]).toBeGreaterThan(scheme(name, 'employment_injury').registered[YEAR_2030]);
     }
   });
+
+  it('the adequacy option: the floors rise with wages from 2026, so benefits rise from then and contributions stay', () => {
+    const YEAR_2050 = 25;
+    for (const id of ['employment_injury', 'invalidity', 'self_employment_injury']) {
+      const option = scheme('adequacy-indexed-minimums', id);
+      const base = scheme('baseline-2025', id);
+      expect(option.benefits[0], id).toBe(base.benefits[0]); // 2025: the same RM30 and RM550
+      expect(option.benefits[YEAR_2050], id).toBeGreaterThan(base.benefits[YEAR_2050]);
+      expect(option.contributions[YEAR_2050], id).toBe(base.contributions[YEAR_2050]);
+    }
+    // The minimum pension itself: RM550 in 2025, then compounded at the baseline's wage growth.
+    const a = results.get('adequacy-indexed-minimums')!.assumptions;
+    const minimum = a.schemes.find((x) => x.id === 'invalidity')!.benefits.invalidity!.minimumMonthly;
+    expect(minimum[0]).toBe(550);
+    expect(minimum[YEAR_2050]).toBeCloseTo(550 * a.economy.wageIndex[YEAR_2050], 6);
+  });
+
+  it('funerals paid at their actual cost: below the maximum per death, locals and migrants, and below the baseline', () => {
+    const option = results.get('funeral-actual-cost')!;
+    const invalidity = option.assumptions.schemes.find((x) => x.id === 'invalidity')!;
+    const paid = invalidity.benefits.funeral!.payment;
+    const ids = option.projection.groupIds;
+    const local = paid[ids.indexOf('local_employees')];
+    const foreign = paid[ids.indexOf('foreign_workers')];
+    // In 2025 the mean cost (RM3,650) is above the maximum, which binds on part of the funerals only.
+    expect(local[0]).toBeLessThan(3000);
+    expect(local[0]).toBeGreaterThan(2400);
+    expect(foreign[0]).toBeLessThan(6500);
+    expect(foreign[0]).toBeGreaterThan(local[0]);
+    // The maximum is held in ringgit while costs rise with prices: the payment approaches it.
+    expect(local[local.length - 1]).toBeGreaterThan(local[0]);
+    expect(local[local.length - 1]).toBeLessThanOrEqual(3000);
+    for (const id of ['employment_injury', 'invalidity', 'self_employment_injury']) {
+      expect(scheme('funeral-actual-cost', id).outgo.funeral[0], id).toBeLessThan(scheme('baseline-2025', id).outgo.funeral[0]);
+      expect(scheme('funeral-actual-cost', id).contributions[0], id).toBe(scheme('baseline-2025', id).contributions[0]);
+    }
+  });
 });

@@ -8,12 +8,13 @@ import { BOUNDS } from '../scenario/bounds.js';
 import type { Bounds } from '../scenario/bounds.js';
 import { ScenarioError } from '../scenario/errors.js';
 import type { KeyPath } from '../scenario/errors.js';
-import type { ContributionConfig, GroupConfig, SchemeConfig, Series } from '../scenario/schema.js';
+import type { ContributionConfig, FixedAmount, GroupConfig, SchemeConfig, Series } from '../scenario/schema.js';
 import { INCIDENCE_COLUMNS, INJURY, PAYERS, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '../model.js';
 import { messages } from '../messages.js';
 import { AGES, CELLS } from '../engine/layout.js';
 import { logSigma } from '../engine/lognormal.js';
 import { ageSexColumns } from './csv.js';
+import { funeralPayments } from './funeral.js';
 import type { CsvTable } from './csv.js';
 import { PendingName, resolveSeries } from './series.js';
 import type { SeriesContext } from './series.js';
@@ -23,6 +24,7 @@ import type {
   ContributionAssumptions,
   CoverAssumptions,
   EconomyAssumptions,
+  FuneralAssumptions,
   GroupAssumptions,
   InputFile,
   Label,
@@ -160,6 +162,29 @@ export function cumulativeIndex(rate: Float64Array, years: number): Float64Array
   return index;
 }
 
+/**
+ * An amount indexed from the last year its own series sets it: a legislated step
+ * (`{2025: 6000, 2030: 8000}`) holds exactly in its year, and indexation runs on from there.
+ */
+function indexedFrom(base: Float64Array, indexation: Float64Array): Float64Array {
+  const values = new Float64Array(base);
+  for (let i = 1; i < values.length; i++) values[i] = base[i] !== base[i - 1] ? base[i] : values[i - 1] * (1 + indexation[i]);
+  return values;
+}
+
+/** Whether an indexation is the economy's wage growth itself: the amount then moves with a shocked wage level. */
+function followsWageGrowth(indexation: Series | 'none'): boolean {
+  return typeof indexation === 'string' && indexation.trim() === 'wage_growth';
+}
+
+/** A fixed amount of the law by year: its series, or `{amount, indexation}` indexed (schema.ts fixedAmount). */
+function fixedAmount(value: FixedAmount, path: KeyPath, series: SeriesFn): { values: Float64Array; followsWages: boolean } {
+  if (typeof value !== 'object' || !('amount' in value)) return { values: series(value, path, BOUNDS.money), followsWages: false };
+  const base = series(value.amount, [...path, 'amount'], BOUNDS.money);
+  const indexation = series(value.indexation, [...path, 'indexation'], BOUNDS.growth);
+  return { values: indexedFrom(base, indexation), followsWages: followsWageGrowth(value.indexation) };
+}
+
 function labelOf(label: string | { en: string; ms?: string } | undefined, id: string): Label {
   if (label === undefined) return { en: id };
   return typeof label === 'string' ? { en: label } : label;
@@ -284,16 +309,8 @@ function buildScheme(
   const at = (...rest: Array<string | number>): KeyPath => ['schemes', si, ...rest];
   const startYear = loaded.scenario.projection.start_year;
 
-  // The ceiling is indexed from the last year its own series set it: a legislated step
-  // (`{2025: 6000, 2030: 8000}`) holds exactly in its year, and indexation runs on from there.
   const ceilingBase = series(s.ceiling.monthly, at('ceiling', 'monthly'), BOUNDS.money);
-  const ceilingMonthly = new Float64Array(ceilingBase);
-  if (s.ceiling.indexation !== 'none') {
-    const indexation = series(s.ceiling.indexation, at('ceiling', 'indexation'), BOUNDS.growth);
-    for (let i = 1; i < years; i++) {
-      ceilingMonthly[i] = ceilingBase[i] !== ceilingBase[i - 1] ? ceilingBase[i] : ceilingMonthly[i - 1] * (1 + indexation[i]);
-    }
-  }
+  const ceilingMonthly = s.ceiling.indexation === 'none' ? ceilingBase : indexedFrom(ceilingBase, series(s.ceiling.indexation, at('ceiling', 'indexation'), BOUNDS.growth));
 
   const cover: Array<CoverAssumptions | null> = groupIds.map((id) => {
     const entry = s.cover[id];
@@ -326,9 +343,10 @@ function buildScheme(
 
   const b = s.benefits;
   const bat = (...rest: string[]) => at('benefits', ...rest);
-  const replacement = (name: 'temporary_disablement' | 'permanent_disablement' | 'dependants', config: { replacement: Series; daily_minimum: Series; wage_relativity: number }) => ({
+  const amount = (value: FixedAmount, path: KeyPath) => fixedAmount(value, path, series);
+  const replacement = (name: 'temporary_disablement' | 'permanent_disablement' | 'dependants', config: { replacement: Series; daily_minimum: FixedAmount; wage_relativity: number }) => ({
     replacement: series(config.replacement, bat(name, 'replacement'), BOUNDS.replacement),
-    dailyMinimum: series(config.daily_minimum, bat(name, 'daily_minimum'), BOUNDS.money),
+    dailyMinimum: amount(config.daily_minimum, bat(name, 'daily_minimum')),
     wageRelativity: config.wage_relativity,
   });
   const survivors = (name: 'dependants' | 'survivors', config: { spouse_share: number; sole_survivor_share: number; child_age_limit: number }): SurvivorAssumptions => ({
@@ -338,8 +356,13 @@ function buildScheme(
     family: familyTable(readTable(bat(name, 'family'), ['sex', 'age', ...FAMILY_COLUMNS])),
   });
 
-  const funeralAmounts = new Float64Array(groupIds.length);
-  if (b.funeral) groupIds.forEach((id, g) => (funeralAmounts[g] = b.funeral!.by_group?.[id] ?? b.funeral!.amount));
+  const funeral = b.funeral && buildFuneral(b.funeral, bat('funeral'), groupIds, years, series);
+  const temporary = b.temporary_disablement && replacement('temporary_disablement', b.temporary_disablement);
+  const permanent = b.permanent_disablement && replacement('permanent_disablement', b.permanent_disablement);
+  const dependants = b.dependants && replacement('dependants', b.dependants);
+  const attendance = b.constant_attendance && amount(b.constant_attendance.monthly, bat('constant_attendance', 'monthly'));
+  const invalidityMinimum = b.invalidity_pension && amount(b.invalidity_pension.minimum_monthly, bat('invalidity_pension', 'minimum_monthly'));
+  const minimumOf = <T extends { dailyMinimum: { values: Float64Array } }>(r: T | undefined) => r && { ...r, dailyMinimum: r.dailyMinimum.values };
 
   const allowedTypes = PENSION_TYPES_BY_KIND[s.kind];
   const coveredIds = groupIds.filter((id) => s.cover[id]);
@@ -362,18 +385,26 @@ function buildScheme(
     initialFund: s.fund.initial,
     poolOwner: pool === null ? -1 : loaded.scenario.schemes.findIndex((o) => o.id === pool),
     ceilingMonthly,
-    ceilingFollowsWages: typeof s.ceiling.indexation === 'string' && s.ceiling.indexation.trim() === 'wage_growth',
+    followsWages: {
+      ceiling: followsWageGrowth(s.ceiling.indexation),
+      temporaryMinimum: temporary?.dailyMinimum.followsWages ?? false,
+      permanentMinimum: permanent?.dailyMinimum.followsWages ?? false,
+      dependantsMinimum: dependants?.dailyMinimum.followsWages ?? false,
+      attendance: attendance?.followsWages ?? false,
+      invalidityMinimum: invalidityMinimum?.followsWages ?? false,
+      funeralMaximum: funeral?.followsWages ?? false,
+    },
     cover,
     incidence,
     incidenceTrend,
     qualifying: { minMonths: s.qualifying.min_months, windowMonths: s.qualifying.window_months, entryAge: s.qualifying.entry_age },
     benefits: {
       temporary: b.temporary_disablement && {
-        ...replacement('temporary_disablement', b.temporary_disablement),
+        ...minimumOf(temporary)!,
         meanDays: series(b.temporary_disablement.mean_days, bat('temporary_disablement', 'mean_days'), BOUNDS.days),
       },
       permanent: b.permanent_disablement && {
-        ...replacement('permanent_disablement', b.permanent_disablement),
+        ...minimumOf(permanent)!,
         lumpSumShare: b.permanent_disablement.lump_sum_share,
         meanDegreeLumpSum: b.permanent_disablement.mean_degree_lump_sum,
         meanDegreePension: b.permanent_disablement.mean_degree_pension,
@@ -384,20 +415,17 @@ function buildScheme(
           : null,
       },
       constantAttendance: b.constant_attendance && {
-        monthly: series(b.constant_attendance.monthly, bat('constant_attendance', 'monthly'), BOUNDS.money),
+        monthly: attendance!.values,
         shareOfNewPensions: b.constant_attendance.share_of_new_pensions,
       },
-      dependants: b.dependants && { ...replacement('dependants', b.dependants), ...survivors('dependants', b.dependants) },
-      funeral: b.funeral && {
-        amountByGroup: funeralAmounts,
-        index: cumulativeIndex(series(b.funeral.indexation, bat('funeral', 'indexation'), BOUNDS.growth), years),
-      },
+      dependants: b.dependants && { ...minimumOf(dependants)!, ...survivors('dependants', b.dependants) },
+      funeral: funeral?.assumptions,
       medical: b.medical && { costPerCase: b.medical.cost_per_case },
       invalidity: b.invalidity_pension && {
         baseRate: b.invalidity_pension.base_rate,
         incrementPerYear: b.invalidity_pension.increment_per_year,
         maxRate: b.invalidity_pension.max_rate,
-        minimumMonthly: series(b.invalidity_pension.minimum_monthly, bat('invalidity_pension', 'minimum_monthly'), BOUNDS.money),
+        minimumMonthly: invalidityMinimum!.values,
         wageRelativity: b.invalidity_pension.wage_relativity,
       },
       survivors: b.survivors && { ...survivors('survivors', b.survivors), wageRelativity: b.survivors.wage_relativity },
@@ -424,3 +452,29 @@ function buildScheme(
   };
 }
 
+/**
+ * The funeral benefit by group and year: each group's maximum (its own amount or the scheme's),
+ * indexed, and, where the scenario gives the actual cost, its mean grown at the cost's growth
+ * (funeral.ts pays E[min(cost, maximum)]).
+ */
+function buildFuneral(
+  config: NonNullable<SchemeConfig['benefits']['funeral']>,
+  path: KeyPath,
+  groupIds: readonly string[],
+  years: number,
+  series: SeriesFn,
+): { assumptions: FuneralAssumptions; followsWages: boolean } {
+  const index = cumulativeIndex(series(config.indexation, [...path, 'indexation'], BOUNDS.growth), years);
+  const maximum = groupIds.map((id) => index.map((factor) => (config.by_group?.[id] ?? config.amount) * factor));
+  const cost = config.actual_cost;
+  let meanCost: Float64Array[] | null = null;
+  if (cost) {
+    const growth = cumulativeIndex(series(cost.growth, [...path, 'actual_cost', 'growth'], BOUNDS.growth), years);
+    meanCost = groupIds.map((id) => growth.map((factor) => (cost.by_group?.[id] ?? cost.mean) * factor));
+  }
+  const costSigma = cost ? logSigma(cost.cv) : 0;
+  return {
+    assumptions: { maximum, meanCost, costSigma, payment: funeralPayments(maximum, meanCost, costSigma) },
+    followsWages: followsWageGrowth(config.indexation),
+  };
+}

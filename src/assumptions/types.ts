@@ -120,11 +120,38 @@ export interface BenefitAssumptions {
   };
   constantAttendance?: { monthly: Float64Array; shareOfNewPensions: number };
   dependants?: ReplacementAssumptions & SurvivorAssumptions;
-  funeral?: { amountByGroup: Float64Array; index: Float64Array };
+  funeral?: FuneralAssumptions;
   medical?: { costPerCase: number };
   invalidity?: { baseRate: number; incrementPerYear: number; maxRate: number; minimumMonthly: Float64Array; wageRelativity: number };
   survivors?: SurvivorAssumptions & { wageRelativity: number };
   employmentInsurance?: EmploymentInsuranceAssumptions;
+}
+
+/**
+ * The funeral benefit (methodology §4, "Funeral benefit"), by group, by year: the law pays
+ * the actual cost up to the maximum, so a death is paid E[min(cost, maximum)] for a lognormal
+ * cost of mean `meanCost` and log-σ `costSigma` (funeral.ts); without a cost, the maximum.
+ */
+export interface FuneralAssumptions {
+  maximum: Float64Array[];
+  meanCost: Float64Array[] | null;
+  costSigma: number;
+  /** The mean payment per death, by group, by year. */
+  payment: Float64Array[];
+}
+
+/**
+ * The amounts of a scheme indexed with the economy's wage growth (`indexation: wage_growth`): a
+ * shocked wage level moves them with the wages (wage-level.ts); every other amount stays.
+ */
+export interface FollowsWages {
+  ceiling: boolean;
+  temporaryMinimum: boolean;
+  permanentMinimum: boolean;
+  dependantsMinimum: boolean;
+  attendance: boolean;
+  invalidityMinimum: boolean;
+  funeralMaximum: boolean;
 }
 
 /**
@@ -162,8 +189,8 @@ export interface SchemeAssumptions {
   /** Index of the scheme whose fund this one pools into, or −1 for its own fund. */
   poolOwner: number;
   ceilingMonthly: Float64Array;
-  /** Whether the ceiling is indexed to the economy's wage growth (`indexation: wage_growth`). */
-  ceilingFollowsWages: boolean;
+  /** Which of its amounts are indexed to the economy's wage growth (`indexation: wage_growth`). */
+  followsWages: FollowsWages;
   /** Cover by group index; null where the group is not covered. */
   cover: Array<CoverAssumptions | null>;
   /** Incidence per contingency `[sex][age]`, per registered person-year; order of INCIDENCE_COLUMNS. */

@@ -493,7 +493,7 @@ function recordDeaths(scheme: SchemeAssumptions, ws: Workspace, out: SchemeProje
   addDetail(out, DETAIL_BENEFIT.deaths, MEASURE.cases, g, s, i, deaths);
   const funeral = scheme.benefits.funeral;
   if (!funeral) return;
-  record(ws, out, OUTGO.funeral, DETAIL_BENEFIT.funeral, g, s, i, deaths, deaths * funeral.amountByGroup[g] * funeral.index[i]);
+  record(ws, out, OUTGO.funeral, DETAIL_BENEFIT.funeral, g, s, i, deaths, deaths * funeral.payment[g][i]);
 }
 
 /** Registered and contributing persons of one group and sex by age band, when the projection keeps them. */

@@ -57,7 +57,7 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
       if (!scheme.cover[g]) continue;
       const mortality = a.pensionMortality[type] * a.groups[g].mortalityRisk;
       const annuity = annuityFactors(annuities, q, mortality, endAge, v);
-      const funeralAmount = paysFuneral ? b.funeral!.amountByGroup[g] * b.funeral!.index[i] : 0;
+      const funeralAmount = paysFuneral ? b.funeral!.payment[g][i] : 0;
       for (let s = 0; s < SEXES; s++) {
         const stock = cohortBase(ws, slot, g, G, s, i, Y);
         const awards = stockIndex(slot, g, G, cell(s, 0));

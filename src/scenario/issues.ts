@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { ScenarioError } from './errors.js';
 import type { KeyPath } from './errors.js';
-import { scenarioSchema, seriesBranches } from './schema.js';
+import { indexedAmount, scenarioSchema, seriesBranches } from './schema.js';
 import { closest } from './suggest.js';
 import { messages } from '../messages.js';
 
@@ -72,7 +72,7 @@ export function issuesToErrors(issues: readonly Issue[], root: unknown, errorAt:
  */
 function unionErrors(issue: z.core.$ZodIssueInvalidUnion, path: KeyPath, value: unknown, root: unknown, errorAt: ErrorAt, budget: ErrorBudget): ScenarioError[] {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const branch = 'ramp' in value ? seriesBranches.ramp : 'interpolate' in value ? seriesBranches.interpolated : undefined;
+    const branch = 'ramp' in value ? seriesBranches.ramp : 'interpolate' in value ? seriesBranches.interpolated : 'amount' in value ? indexedAmount : undefined;
     if (branch) {
       const result = branch.safeParse(value);
       if (!result.success) return issuesToErrors(result.error.issues, root, errorAt, path, budget);

@@ -53,6 +53,9 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
     for (const id of Object.keys(scheme.benefits.funeral?.by_group ?? {})) {
       if (!knownGroups.has(id)) errors.push(error(at('benefits', 'funeral', 'by_group', id), messages.unknownGroup(id, groupIds), 'key'));
     }
+    for (const id of Object.keys(scheme.benefits.funeral?.actual_cost?.by_group ?? {})) {
+      if (!knownGroups.has(id)) errors.push(error(at('benefits', 'funeral', 'actual_cost', 'by_group', id), messages.unknownGroup(id, groupIds), 'key'));
+    }
     const allowed = BENEFITS_BY_KIND[scheme.kind];
     for (const benefit of Object.keys(scheme.benefits)) {
       if (!allowed.includes(benefit as (typeof allowed)[number])) {

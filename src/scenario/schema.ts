@@ -181,6 +181,21 @@ const contributionSpec = z
   })
   .describe('Contribution rates on insurable wages by payer ({employer, employee, government, platform}, with an optional minimum_monthly), or a flat monthly amount shared among payers ({flat_monthly, payers}).');
 
+/**
+ * An amount fixed in the law (a minimum, an allowance): a series, as every amount is, or
+ * `{amount, indexation}`, the amount indexed from the last year its own series changes (as the
+ * ceiling is): `wage_growth` keeps it in step with wages, `inflation` with prices.
+ */
+export const indexedAmount = z
+  .strictObject({
+    amount: series.describe('(series) the amount as the law sets it.'),
+    indexation: series.describe('(series) annual increase of the amount from the last year its own series changes: wage_growth (with wages), inflation (with prices), or any series.'),
+  })
+  .describe('An amount indexed from the last year its own series changes.');
+
+const fixedAmount = (what: string) =>
+  z.union([series, indexedAmount]).describe(`(series) ${what}; or {amount, indexation} to index it (with wages: indexation: wage_growth; with prices: inflation).`);
+
 const wageRelativity = z
   .number()
   .positive()
@@ -190,7 +205,7 @@ const wageRelativity = z
 
 const replacementPart = {
   replacement: series.describe('(series) replacement rate of the insurable wage.'),
-  daily_minimum: series.default(0).describe('(series) minimum daily benefit at the full rate (x30 for a month).'),
+  daily_minimum: fixedAmount('minimum daily benefit at the full rate (x30 for a month)').default(0),
   wage_relativity: wageRelativity,
 };
 
@@ -229,7 +244,7 @@ const benefits = z.strictObject({
     .describe('Permanent disablement benefit: a lump sum or a pension in proportion to the assessed loss.'),
   constant_attendance: z
     .strictObject({
-      monthly: series.describe('(series) monthly allowance.'),
+      monthly: fixedAmount('monthly allowance'),
       share_of_new_pensions: z.number().min(0).max(1).describe('Share (0-1) of new disablement or invalidity pensioners who get the allowance.'),
     })
     .optional()
@@ -237,9 +252,18 @@ const benefits = z.strictObject({
   dependants: z.strictObject({ ...replacementPart, ...family }).optional().describe('Dependants\' benefit on a death from the injury: pensions to the spouse and children.'),
   funeral: z
     .strictObject({
-      amount: money.describe('Funeral benefit per death in the start year, in the scheme currency.'),
+      amount: money.describe('Funeral benefit per death in the start year, in the scheme currency: the maximum when actual_cost is given.'),
       by_group: z.record(z.string(), money).optional().describe('Amount per group id (e.g. repatriation), instead of amount, in the scheme currency.'),
-      indexation: series.default(0).describe('(series) annual increase of the amounts.'),
+      indexation: series.default(0).describe('(series) annual increase of the amounts: wage_growth (with wages), inflation (with prices), or any series.'),
+      actual_cost: z
+        .strictObject({
+          mean: money.describe('Mean actual cost of a funeral in the start year, in the scheme currency.'),
+          by_group: z.record(z.string(), money).optional().describe('Mean actual cost per group id (e.g. repatriation of remains), instead of mean.'),
+          cv: z.number().min(0).max(5).default(0).describe('Coefficient of variation of the cost (lognormal); 0 pays the lesser of the mean and the maximum.'),
+          growth: series.default('inflation').describe('(series) annual growth of the cost; defaults to the economy\'s inflation.'),
+        })
+        .optional()
+        .describe('The law pays the actual cost up to the amount: the mean payment is E[min(cost, amount)]. Without it, the amount is paid on every death.'),
     })
     .optional()
     .describe('Funeral benefit per death of an insured person or pensioner.'),
@@ -252,7 +276,7 @@ const benefits = z.strictObject({
       base_rate: z.number().min(0).max(1).default(0.5).describe('Pension rate (share of the insurable wage) at the qualifying months.'),
       increment_per_year: z.number().min(0).max(0.1).default(0.01).describe('Added per 12 months of contributions beyond the qualifying months.'),
       max_rate: z.number().min(0).max(1).default(0.65).describe('Highest pension rate (share of the insurable wage).'),
-      minimum_monthly: series.default(0).describe('(series) minimum monthly pension.'),
+      minimum_monthly: fixedAmount('minimum monthly pension').default(0),
       wage_relativity: wageRelativity,
     })
     .optional()
@@ -471,6 +495,7 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type GroupConfig = Scenario['groups'][number];
 export type SchemeConfig = Scenario['schemes'][number];
 export type CoverConfig = z.infer<typeof coverEntry>;
+export type FixedAmount = z.infer<ReturnType<typeof fixedAmount>>;
 export type ContributionConfig = z.infer<typeof contributionSpec>;
 
 /** The benefits each scheme kind can pay (methodology §4); any other is a validation error. */

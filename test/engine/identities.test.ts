@@ -80,6 +80,40 @@ describe('homogeneity', () => {
     );
     base.projection.schemes.forEach((s, i) => expectScaled(s, scaled.projection.schemes[i], k));
   });
+
+  it('holds with fixed amounts indexed with wages and a funeral paid at its actual cost under the maximum', () => {
+    // The indexed minimums and the funeral's mean cost are money amounts too: scaled by k with the rest.
+    const k = 3;
+    const withAmounts = (factor: number) => (s: Yaml) => {
+      for (const scheme of s.schemes) {
+        const b = scheme.benefits;
+        for (const name of ['temporary_disablement', 'permanent_disablement', 'dependants']) if (b[name]) b[name].daily_minimum = { amount: 30 * factor, indexation: 'wage_growth' };
+        if (b.invalidity_pension) b.invalidity_pension.minimum_monthly = { amount: { 2025: 550 * factor, 2030: 700 * factor }, indexation: 'inflation' };
+        if (b.funeral) b.funeral.actual_cost = { mean: 2500 * factor, by_group: { commuters: 7000 * factor }, cv: 0.5 };
+      }
+    };
+    const baseRun = run(scenarioVariant('basic', withAmounts(1)));
+    const scaled = run(
+      scenarioVariant('basic', (s: Yaml, dir) => {
+        withAmounts(k)(s);
+        for (const g of s.groups) g.wage.mean_monthly *= k;
+        for (const scheme of s.schemes) {
+          scheme.ceiling.monthly *= k;
+          if (scheme.fund) scheme.fund.initial *= k;
+          const b = scheme.benefits;
+          if (b.constant_attendance) b.constant_attendance.monthly *= k;
+          if (b.medical) b.medical.cost_per_case *= k;
+          if (b.funeral) {
+            b.funeral.amount *= k;
+            for (const id of Object.keys(b.funeral.by_group ?? {})) b.funeral.by_group[id] *= k;
+          }
+          if (scheme.expenses?.per_insured_monthly) scheme.expenses.per_insured_monthly *= k;
+        }
+        editCsv(join(dir, 'ei-beneficiaries.csv'), (r) => ({ ...r, monthly_amount: String(k * Number(r.monthly_amount)) }));
+      }),
+    );
+    baseRun.projection.schemes.forEach((s, i) => expectScaled(s, scaled.projection.schemes[i], k));
+  });
 });
 
 describe('a group with zero risk', () => {

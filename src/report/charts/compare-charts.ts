@@ -95,6 +95,28 @@ export function wrap(words: string, width: number): string[] {
   return lines;
 }
 
+/**
+ * A ranked bar chart shares about 620 pixels of plot among its bars, and a label line of font 16
+ * takes 20: a label keeps the lines its bar has room for (at most 3), the last cut with "…" (the
+ * cost table gives every title whole), so that labels of neighbouring bars never run together.
+ */
+const RANKED_PLOT_PX = 620;
+const RANKED_LABEL_LINE_PX = 20;
+
+export function rankedLabelLines(bars: number): number {
+  return Math.min(3, Math.max(1, Math.floor(RANKED_PLOT_PX / bars / RANKED_LABEL_LINE_PX)));
+}
+
+/** `wrap` to at most `maxLines` lines of `width`, the last ending in "…" when words are left over. */
+export function wrapWithin(words: string, width: number, maxLines: number): string[] {
+  const lines = wrap(words, width);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1];
+  kept[maxLines - 1] = `${(last.length + 1 > width ? last.slice(0, width - 1).trimEnd() : last).replace(/[,;:]$/, '')}…`;
+  return kept;
+}
+
 /** The longest legend label that fits on one line of a 1600-pixel chart (legend font 18). */
 export const LEGEND_CHARS = 140;
 
@@ -295,7 +317,7 @@ export function compareCharts(input: CompareChartInput): ChartSet {
       charts.push({
         name: `${prefix}-${chartName}`,
         title: title(key),
-        config: rankedConfig(title(key), subtitle, moved.map((r) => wrap(name(r.option), 48)), moved.map((r) => value(r)! / unit.divisor), moved.map((r) => shown(value(r)! / unit.divisor)), unit.label, text(up, lang), text(down, lang)),
+        config: rankedConfig(title(key), subtitle, moved.map((r) => wrapWithin(name(r.option), 48, rankedLabelLines(moved.length))), moved.map((r) => value(r)! / unit.divisor), moved.map((r) => shown(value(r)! / unit.divisor)), unit.label, text(up, lang), text(down, lang)),
       });
     };
     chart('net-cost', 'compareNetCost', (r) => r.netPvCost, (values) => {

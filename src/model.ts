@@ -64,6 +64,7 @@ export const OUTGO_COLUMNS = [
   'reduced_income_allowance',
   'early_reemployment_allowance',
   'training',
+  'rehabilitation',
 ] as const;
 export type OutgoColumn = (typeof OUTGO_COLUMNS)[number];
 export const OUTGO = Object.fromEntries(OUTGO_COLUMNS.map((c, i) => [c, i])) as Record<OutgoColumn, number>;
@@ -95,15 +96,16 @@ export const DETAIL_BENEFITS = [
   'reduced_income_allowance',
   'early_reemployment_allowance',
   'training',
+  'rehabilitation',
   ...PENSION_TYPES,
 ] as const;
 export type DetailBenefit = (typeof DETAIL_BENEFITS)[number];
 
 /** The detail rows of each kind's deaths and short-term benefits (its pensions: PENSION_TYPES_BY_KIND). */
 export const SHORT_TERM_BY_KIND: Record<SchemeKind, readonly DetailBenefit[]> = {
-  employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral'],
-  non_employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral'],
-  invalidity: ['deaths', 'funeral'],
+  employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation'],
+  non_employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation'],
+  invalidity: ['deaths', 'funeral', 'rehabilitation'],
   // Cases are claims: qualifying losses of employment, those re-employed early, those trained.
   employment_insurance: ['job_search_allowance', 'reduced_income_allowance', 'early_reemployment_allowance', 'training'],
 };

@@ -157,4 +157,18 @@ describe('bundled scenarios', () => {
       expect(scheme('funeral-actual-cost', id).contributions[0], id).toBe(scheme('baseline-2025', id).contributions[0]);
     }
   });
+
+  it('rehabilitation and return to work: a cost in both Act 4 schemes, fewer invalidity pensions, and nothing else moved', () => {
+    const YEAR_2050 = 25;
+    for (const id of ['employment_injury', 'invalidity']) {
+      expect(scheme('rehabilitation-return-to-work', id).outgo.rehabilitation[0], id).toBeGreaterThan(0);
+      expect(scheme('baseline-2025', id).outgo.rehabilitation[0], id).toBe(0);
+      expect(scheme('rehabilitation-return-to-work', id).contributions[YEAR_2050], id).toBe(scheme('baseline-2025', id).contributions[YEAR_2050]);
+    }
+    expect(scheme('rehabilitation-return-to-work', 'invalidity').outgo.invalidity_pension[YEAR_2050]).toBeLessThan(scheme('baseline-2025', 'invalidity').outgo.invalidity_pension[YEAR_2050]);
+    expect(scheme('rehabilitation-return-to-work', 'employment_injury').outgo.permanent_disablement_pension[YEAR_2050]).toBeLessThan(scheme('baseline-2025', 'employment_injury').outgo.permanent_disablement_pension[YEAR_2050]);
+    for (const id of ['self_employment_injury', 'employment_insurance']) {
+      expect(scheme('rehabilitation-return-to-work', id).benefits[YEAR_2050], id).toBe(scheme('baseline-2025', id).benefits[YEAR_2050]);
+    }
+  });
 });

@@ -421,6 +421,12 @@ function buildScheme(
       dependants: b.dependants && { ...minimumOf(dependants)!, ...survivors('dependants', b.dependants) },
       funeral: funeral?.assumptions,
       medical: b.medical && { costPerCase: b.medical.cost_per_case },
+      rehabilitation: b.rehabilitation && {
+        costPerCase: b.rehabilitation.cost_per_case,
+        shareOfPensions: b.rehabilitation.share_of_pensions,
+        shareOfTemporary: b.rehabilitation.share_of_temporary,
+        pensionsAverted: b.rehabilitation.pensions_averted,
+      },
       invalidity: b.invalidity_pension && {
         baseRate: b.invalidity_pension.base_rate,
         incrementPerYear: b.invalidity_pension.increment_per_year,

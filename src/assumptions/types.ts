@@ -122,6 +122,8 @@ export interface BenefitAssumptions {
   dependants?: ReplacementAssumptions & SurvivorAssumptions;
   funeral?: FuneralAssumptions;
   medical?: { costPerCase: number };
+  /** Rehabilitation and return to work (methodology §4): cost per person referred in the start year, indexed with medical inflation. */
+  rehabilitation?: { costPerCase: number; shareOfPensions: number; shareOfTemporary: number; pensionsAverted: number };
   invalidity?: { baseRate: number; incrementPerYear: number; maxRate: number; minimumMonthly: Float64Array; wageRelativity: number };
   survivors?: SurvivorAssumptions & { wageRelativity: number };
   employmentInsurance?: EmploymentInsuranceAssumptions;

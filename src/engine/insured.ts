@@ -63,6 +63,7 @@ export function prepareYear(a: Assumptions, scheme: SchemeAssumptions, i: number
   year[Year.LogSurvivorsRelativity] = Math.log(b.survivors?.wageRelativity ?? 1);
   year[Year.LogJobLossRelativity] = Math.log(b.employmentInsurance?.wageRelativity ?? 1);
   year[Year.MedicalCost] = b.medical ? b.medical.costPerCase * a.economy.medicalIndex[i] : 0;
+  year[Year.RehabilitationCost] = b.rehabilitation ? b.rehabilitation.costPerCase * a.economy.medicalIndex[i] : 0;
 }
 
 /**
@@ -250,6 +251,7 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
     const f = factor(INJURY.temporary);
     const daily = t.replacement[i] / DAYS_PER_MONTH;
     record(ws, out, OUTGO.temporary_disablement, DETAIL_BENEFIT.temporary_disablement, g, s, i, cases * f, outgo * f * t.meanDays[i] * daily);
+    if (b.rehabilitation) rehabilitate(ws, out, g, s, i, cases * f * b.rehabilitation.shareOfTemporary);
   }
   if (b.medical) {
     const inc = incidence(INJURY.medical);
@@ -264,9 +266,15 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
     const f = factor(INJURY.permanent);
     clampedWages(ws, table, p.wageRelativity, year[Year.LogPermanentRelativity], ceiling, logCeiling, year[Year.PermanentFloor], year[Year.LogPermanentFloor], lo, hi);
     const fullAnnualRate = MONTHS * p.replacement[i];
-    const pensionShare = 1 - p.lumpSumShare;
+    // Rehabilitation: a share of the awards above the lump-sum degree is referred, and a share of
+    // those returns to work assessed at the lump-sum degree: a lump sum instead of a pension.
+    const rehab = b.rehabilitation;
+    const referred = rehab ? (1 - p.lumpSumShare) * rehab.shareOfPensions : 0;
+    const averted = rehab ? referred * rehab.pensionsAverted : 0;
+    const lumpSumShare = p.lumpSumShare + averted;
+    const pensionShare = 1 - lumpSumShare;
     // Per award: the lump sums (degree ≤ 20%, and the commuted part of pensions) and the pension.
-    const lumpPerAward = p.lumpSumShare * p.meanDegreeLumpSum + pensionShare * p.commutedShare * p.commutedFraction * p.meanDegreePension;
+    const lumpPerAward = lumpSumShare * p.meanDegreeLumpSum + pensionShare * p.commutedShare * p.commutedFraction * p.meanDegreePension;
     const pensionPerAward = pensionShare * p.meanDegreePension * (1 - p.commutedShare * p.commutedFraction);
     const at = stockIndex(ws.slot[PENSION.permanent_disablement], g, G, base);
     const caa = b.constantAttendance;
@@ -289,8 +297,9 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
         ws.newAmount[caaAt + x] += attendance * caaAnnual;
       }
     }
-    const lumpCases = awardsTotal * (p.lumpSumShare + pensionShare * p.commutedShare);
+    const lumpCases = awardsTotal * (lumpSumShare + pensionShare * p.commutedShare);
     record(ws, out, OUTGO.permanent_disablement_lump_sum, DETAIL_BENEFIT.permanent_disablement_lump_sum, g, s, i, lumpCases, lumpOutgo * lumpPerAward);
+    if (rehab) rehabilitate(ws, out, g, s, i, awardsTotal * referred);
   }
   const inc = incidence(INJURY.fatal);
   const f = factor(INJURY.fatal);
@@ -343,6 +352,11 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
   const injury = a.schemes.find((k) => k.kind === 'employment_injury' && k.cover[g] !== null && k.cover[g]!.coverage[i] > 0);
   const fatalRate = injury ? injury.incidence[INJURY.fatal] : null;
   const fatalFactor = injury ? group.employmentInjuryRisk[INJURY.fatal] * injury.incidenceTrend[INJURY.fatal][i] * year[Year.IncidenceScale] : 0;
+  // Rehabilitation: a share of the new invalids is referred, and those who return to work are
+  // not awarded a pension.
+  const rehab = b.rehabilitation;
+  const awardedShare = rehab ? 1 - rehab.shareOfPensions * rehab.pensionsAverted : 1;
+  let invalids = 0;
   let deaths = 0;
   // The minimum pension is a floor on the wage of minimum/rate (methodology §4).
   const logMinimum = Math.log(minimum);
@@ -354,7 +368,9 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
     // The invalidity pension of a claimant of the cell, monthly (0 where no pension is due).
     let invalidityMonthly = 0;
     if (inv && rate > 0) {
-      const awards = persons[x] * incidence[base + x] * incidenceFactor * qualifying;
+      const qualified = persons[x] * incidence[base + x] * incidenceFactor * qualifying;
+      invalids += qualified;
+      const awards = qualified * awardedShare;
       const monthly = rate * clampedWage(table, wage[x] * invRelativity, logWage[x] + year[Year.LogInvalidityRelativity], ceiling, logCeiling, floor, logFloor);
       invalidityMonthly = monthly;
       ws.newCount[at + x] += awards;
@@ -376,6 +392,7 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
       addFamilyDeaths(ws.survivors!, g, base + x, qualified, qualified * MONTHS * monthly);
     }
   }
+  if (rehab) rehabilitate(ws, out, g, s, i, invalids * rehab.shareOfPensions);
   recordDeaths(scheme, ws, out, g, s, i, deaths);
 }
 
@@ -486,6 +503,11 @@ function record(ws: Workspace, out: SchemeProjection, outgoColumn: number, row: 
   ws.outgo[outgoColumn] += outgo;
   addDetail(out, row, MEASURE.cases, g, s, i, cases);
   addDetail(out, row, MEASURE.outgo, g, s, i, outgo);
+}
+
+/** Persons referred to rehabilitation and return to work, at the year's cost per case. */
+function rehabilitate(ws: Workspace, out: SchemeProjection, g: number, s: number, i: number, referred: number): void {
+  record(ws, out, OUTGO.rehabilitation, DETAIL_BENEFIT.rehabilitation, g, s, i, referred, referred * ws.year[Year.RehabilitationCost]);
 }
 
 /** Deaths of insured persons the scheme pays on, and their funeral benefit. */

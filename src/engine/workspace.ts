@@ -37,8 +37,9 @@ export const Year = {
   DeathScale: 13,
   PensionerMortalityScale: 14,
   LogJobLossRelativity: 15,
+  RehabilitationCost: 16,
 } as const;
-export const YEAR_VALUES = 16;
+export const YEAR_VALUES = 17;
 
 /** The sums of one block of pensions rolled forward (pensions.ts, rollBlock), in ws.rollSums. */
 export const Roll = {

@@ -25,7 +25,8 @@ export function detailCsv(p: Projection, coveredGroups: ReadonlyArray<ReadonlySe
   const G = p.groupIds.length;
   const data: string[][] = [];
   p.schemes.forEach((s, k) => {
-    const benefits = detailBenefitsOf(s.kind);
+    // Rehabilitation is a line only some schemes pay: without it, the rows would be zeros.
+    const benefits = detailBenefitsOf(s.kind).filter((b) => b !== 'rehabilitation' || s.outgo.rehabilitation.some((v) => v !== 0));
     for (let i = 0; i < p.years; i++) {
       const year = String(p.startYear + i);
       for (let g = 0; g < G; g++) {

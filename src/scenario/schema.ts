@@ -267,6 +267,15 @@ const benefits = z.strictObject({
     })
     .optional()
     .describe('Funeral benefit per death of an insured person or pensioner.'),
+  rehabilitation: z
+    .strictObject({
+      cost_per_case: money.describe('Cost per person referred in the start year (physical and vocational rehabilitation, return to work), in the scheme currency, indexed by medical_inflation.'),
+      share_of_pensions: z.number().min(0).max(1).describe('Share (0-1) of new pension awards (permanent disablement above the lump-sum degree, or invalidity) referred to rehabilitation.'),
+      share_of_temporary: z.number().min(0).max(1).default(0).describe('Injury schemes: share (0-1) of temporary-disablement cases referred (the long ones).'),
+      pensions_averted: z.number().min(0).max(1).default(0).describe('Share (0-1) of the referred pension awards not made because the person returns to work: an invalidity pension is not awarded; a disablement is assessed at the lump-sum degree and paid a lump sum.'),
+    })
+    .optional()
+    .describe('Rehabilitation and the Return to Work programme: a cost per person referred, and the pension awards a return to work averts.'),
   medical: z
     .strictObject({ cost_per_case: money.describe('Cost per treated case in the start year, indexed by medical_inflation.') })
     .optional()
@@ -500,8 +509,8 @@ export type ContributionConfig = z.infer<typeof contributionSpec>;
 
 /** The benefits each scheme kind can pay (methodology §4); any other is a validation error. */
 export const BENEFITS_BY_KIND: Record<SchemeKind, ReadonlyArray<keyof BenefitsConfig>> = {
-  employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical'],
-  non_employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical'],
-  invalidity: ['invalidity_pension', 'survivors', 'constant_attendance', 'funeral'],
+  employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical', 'rehabilitation'],
+  non_employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical', 'rehabilitation'],
+  invalidity: ['invalidity_pension', 'survivors', 'constant_attendance', 'funeral', 'rehabilitation'],
   employment_insurance: ['job_search_allowance', 'early_reemployment_allowance', 'reduced_income_allowance', 'training'],
 };

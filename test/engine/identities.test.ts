@@ -81,7 +81,7 @@ describe('homogeneity', () => {
     base.projection.schemes.forEach((s, i) => expectScaled(s, scaled.projection.schemes[i], k));
   });
 
-  it('holds with fixed amounts indexed with wages and a funeral paid at its actual cost under the maximum', () => {
+  it('holds with fixed amounts indexed with wages, a funeral paid at its actual cost under the maximum, and rehabilitation', () => {
     // The indexed minimums and the funeral's mean cost are money amounts too: scaled by k with the rest.
     const k = 3;
     const withAmounts = (factor: number) => (s: Yaml) => {
@@ -90,6 +90,7 @@ describe('homogeneity', () => {
         for (const name of ['temporary_disablement', 'permanent_disablement', 'dependants']) if (b[name]) b[name].daily_minimum = { amount: 30 * factor, indexation: 'wage_growth' };
         if (b.invalidity_pension) b.invalidity_pension.minimum_monthly = { amount: { 2025: 550 * factor, 2030: 700 * factor }, indexation: 'inflation' };
         if (b.funeral) b.funeral.actual_cost = { mean: 2500 * factor, by_group: { commuters: 7000 * factor }, cv: 0.5 };
+        if (scheme.kind !== 'employment_insurance') b.rehabilitation = { cost_per_case: 5000 * factor, share_of_pensions: 0.5, share_of_temporary: scheme.kind === 'invalidity' ? 0 : 0.1, pensions_averted: 0.2 };
       }
     };
     const baseRun = run(scenarioVariant('basic', withAmounts(1)));

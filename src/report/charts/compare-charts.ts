@@ -97,11 +97,11 @@ export function wrap(words: string, width: number): string[] {
 
 /**
  * A ranked bar chart shares about 620 pixels of plot among its bars, and a label line of font 16
- * takes 20: a label keeps the lines its bar has room for (at most 3), the last cut with "…" (the
- * cost table gives every title whole), so that labels of neighbouring bars never run together.
+ * takes 19 (1.2 × 16): a label keeps the lines its bar has room for (at most 3), the last cut
+ * with "…" (the cost table gives every title whole), so labels of neighbouring bars never meet.
  */
 const RANKED_PLOT_PX = 620;
-const RANKED_LABEL_LINE_PX = 20;
+const RANKED_LABEL_LINE_PX = 19;
 
 export function rankedLabelLines(bars: number): number {
   return Math.min(3, Math.max(1, Math.floor(RANKED_PLOT_PX / bars / RANKED_LABEL_LINE_PX)));

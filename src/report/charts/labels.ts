@@ -150,6 +150,7 @@ const BENEFITS = {
   job_search_allowance: { en: 'Job search allowance', ms: 'Elaun mencari pekerjaan' },
   reduced_income_allowance: { en: 'Reduced income allowance', ms: 'Elaun pendapatan berkurangan' },
   early_reemployment_allowance: { en: 'Early re-employment allowance', ms: 'Elaun bekerja semula awal' },
+  rehabilitation: { en: 'Rehabilitation and return to work', ms: 'Pemulihan dan kembali bekerja' },
   training: { en: 'Training fees and allowance', ms: 'Yuran dan elaun latihan' },
 } as const;
 

@@ -109,6 +109,11 @@ export const SHORT_TERM_BY_KIND: Record<SchemeKind, readonly DetailBenefit[]> = 
   // Cases are claims: qualifying losses of employment, those re-employed early, those trained.
   employment_insurance: ['job_search_allowance', 'reduced_income_allowance', 'early_reemployment_allowance', 'training'],
 };
+/**
+ * Lines a scheme of the kind may or may not pay (a programme, not a benefit of the kind): the
+ * detail writes their rows only where the scheme pays them, never rows of zeros.
+ */
+export const OPTIONAL_LINES: readonly (DetailBenefit & OutgoColumn)[] = ['rehabilitation'];
 export const DETAIL_BENEFIT = Object.fromEntries(DETAIL_BENEFITS.map((b, i) => [b, i])) as Record<DetailBenefit, number>;
 
 export const DETAIL_MEASURES = [

@@ -56,33 +56,34 @@ describe('homogeneity', () => {
     });
   });
 
+  /** Every money amount of the scenario times k: wages, ceilings, funds, the fixed amounts given as numbers, the pensions in payment. */
+  const scaleMoney = (k: number) => (s: Yaml, dir: string) => {
+    for (const g of s.groups) g.wage.mean_monthly *= k;
+    for (const scheme of s.schemes) {
+      scheme.ceiling.monthly *= k;
+      if (scheme.fund) scheme.fund.initial *= k;
+      const b = scheme.benefits;
+      for (const name of ['temporary_disablement', 'permanent_disablement', 'dependants']) if (typeof b[name]?.daily_minimum === 'number') b[name].daily_minimum *= k;
+      if (typeof b.invalidity_pension?.minimum_monthly === 'number') b.invalidity_pension.minimum_monthly *= k;
+      if (b.constant_attendance) b.constant_attendance.monthly *= k;
+      if (b.medical) b.medical.cost_per_case *= k;
+      if (b.funeral) {
+        b.funeral.amount *= k;
+        for (const id of Object.keys(b.funeral.by_group ?? {})) b.funeral.by_group[id] *= k;
+      }
+      if (scheme.expenses?.per_insured_monthly) scheme.expenses.per_insured_monthly *= k;
+    }
+    editCsv(join(dir, 'ei-beneficiaries.csv'), (r) => ({ ...r, monthly_amount: String(k * Number(r.monthly_amount)) }));
+  };
+
   it('scaling every wage, ceiling, floor and fixed amount by k scales every money flow by k', () => {
     const k = 3;
-    const scaled = run(
-      scenarioVariant('basic', (s: Yaml, dir) => {
-        for (const g of s.groups) g.wage.mean_monthly *= k;
-        for (const scheme of s.schemes) {
-          scheme.ceiling.monthly *= k;
-          if (scheme.fund) scheme.fund.initial *= k;
-          const b = scheme.benefits;
-          for (const name of ['temporary_disablement', 'permanent_disablement', 'dependants']) if (b[name]) b[name].daily_minimum *= k;
-          if (b.invalidity_pension) b.invalidity_pension.minimum_monthly *= k;
-          if (b.constant_attendance) b.constant_attendance.monthly *= k;
-          if (b.medical) b.medical.cost_per_case *= k;
-          if (b.funeral) {
-            b.funeral.amount *= k;
-            for (const id of Object.keys(b.funeral.by_group ?? {})) b.funeral.by_group[id] *= k;
-          }
-          if (scheme.expenses?.per_insured_monthly) scheme.expenses.per_insured_monthly *= k;
-        }
-        editCsv(join(dir, 'ei-beneficiaries.csv'), (r) => ({ ...r, monthly_amount: String(k * Number(r.monthly_amount)) }));
-      }),
-    );
+    const scaled = run(scenarioVariant('basic', scaleMoney(k)));
     base.projection.schemes.forEach((s, i) => expectScaled(s, scaled.projection.schemes[i], k));
   });
 
   it('holds with fixed amounts indexed with wages, a funeral paid at its actual cost under the maximum, and rehabilitation', () => {
-    // The indexed minimums and the funeral's mean cost are money amounts too: scaled by k with the rest.
+    // The indexed minimums, the funeral's mean cost and the rehabilitation cost are money amounts too: scaled by k with the rest.
     const k = 3;
     const withAmounts = (factor: number) => (s: Yaml) => {
       for (const scheme of s.schemes) {
@@ -97,20 +98,7 @@ describe('homogeneity', () => {
     const scaled = run(
       scenarioVariant('basic', (s: Yaml, dir) => {
         withAmounts(k)(s);
-        for (const g of s.groups) g.wage.mean_monthly *= k;
-        for (const scheme of s.schemes) {
-          scheme.ceiling.monthly *= k;
-          if (scheme.fund) scheme.fund.initial *= k;
-          const b = scheme.benefits;
-          if (b.constant_attendance) b.constant_attendance.monthly *= k;
-          if (b.medical) b.medical.cost_per_case *= k;
-          if (b.funeral) {
-            b.funeral.amount *= k;
-            for (const id of Object.keys(b.funeral.by_group ?? {})) b.funeral.by_group[id] *= k;
-          }
-          if (scheme.expenses?.per_insured_monthly) scheme.expenses.per_insured_monthly *= k;
-        }
-        editCsv(join(dir, 'ei-beneficiaries.csv'), (r) => ({ ...r, monthly_amount: String(k * Number(r.monthly_amount)) }));
+        scaleMoney(k)(s, dir);
       }),
     );
     baseRun.projection.schemes.forEach((s, i) => expectScaled(s, scaled.projection.schemes[i], k));

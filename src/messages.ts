@@ -80,6 +80,7 @@ export const messages = {
   expressionNotNumber: (year: number) => `the expression does not give a number in ${year}`,
   unknownGroup: (id: string, known: string[]) => `${quoted(id)} is not a group of this scenario (groups: ${known.join(', ')})`,
   duplicateId: (what: string, id: string) => `duplicate ${what} id ${quoted(id)}`,
+  educationNeedsChildren: (benefit: string) => `education assistance is paid on children's pensions: give ${benefit} too`,
   benefitNotForKind: (benefit: string, kind: string, allowed: readonly string[]) =>
     `benefit ${quoted(benefit)} does not apply to a scheme of kind ${kind} (it can pay: ${allowed.join(", ")})`,
   exitsNeedCohort: () => 'exits apply only to groups with age_structure: cohort',

@@ -65,6 +65,7 @@ export const OUTGO_COLUMNS = [
   'early_reemployment_allowance',
   'training',
   'rehabilitation',
+  'education',
 ] as const;
 export type OutgoColumn = (typeof OUTGO_COLUMNS)[number];
 export const OUTGO = Object.fromEntries(OUTGO_COLUMNS.map((c, i) => [c, i])) as Record<OutgoColumn, number>;
@@ -97,15 +98,16 @@ export const DETAIL_BENEFITS = [
   'early_reemployment_allowance',
   'training',
   'rehabilitation',
+  'education',
   ...PENSION_TYPES,
 ] as const;
 export type DetailBenefit = (typeof DETAIL_BENEFITS)[number];
 
 /** The detail rows of each kind's deaths and short-term benefits (its pensions: PENSION_TYPES_BY_KIND). */
 export const SHORT_TERM_BY_KIND: Record<SchemeKind, readonly DetailBenefit[]> = {
-  employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation'],
-  non_employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation'],
-  invalidity: ['deaths', 'funeral', 'rehabilitation'],
+  employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation', 'education'],
+  non_employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation', 'education'],
+  invalidity: ['deaths', 'funeral', 'rehabilitation', 'education'],
   // Cases are claims: qualifying losses of employment, those re-employed early, those trained.
   employment_insurance: ['job_search_allowance', 'reduced_income_allowance', 'early_reemployment_allowance', 'training'],
 };
@@ -113,7 +115,7 @@ export const SHORT_TERM_BY_KIND: Record<SchemeKind, readonly DetailBenefit[]> = 
  * Lines a scheme of the kind may or may not pay (a programme, not a benefit of the kind): the
  * detail writes their rows only where the scheme pays them, never rows of zeros.
  */
-export const OPTIONAL_LINES: readonly (DetailBenefit & OutgoColumn)[] = ['rehabilitation'];
+export const OPTIONAL_LINES: readonly (DetailBenefit & OutgoColumn)[] = ['rehabilitation', 'education'];
 export const DETAIL_BENEFIT = Object.fromEntries(DETAIL_BENEFITS.map((b, i) => [b, i])) as Record<DetailBenefit, number>;
 
 export const DETAIL_MEASURES = [

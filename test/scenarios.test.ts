@@ -171,4 +171,14 @@ describe('bundled scenarios', () => {
       expect(scheme('rehabilitation-return-to-work', id).benefits[YEAR_2050], id).toBe(scheme('baseline-2025', id).benefits[YEAR_2050]);
     }
   });
+
+  it('education assistance: a cost in both Act 4 schemes from the children in payment, nothing else moved', () => {
+    for (const id of ['employment_injury', 'invalidity']) {
+      const option = scheme('education-assistance', id);
+      const base = scheme('baseline-2025', id);
+      expect(option.outgo.education[0], id).toBeGreaterThan(0);
+      expect(base.outgo.education[0], id).toBe(0);
+      expect(option.benefits[10] - base.benefits[10], id).toBeCloseTo(option.outgo.education[10], 0);
+    }
+  });
 });

@@ -421,6 +421,10 @@ function buildScheme(
       dependants: b.dependants && { ...minimumOf(dependants)!, ...survivors('dependants', b.dependants) },
       funeral: funeral?.assumptions,
       medical: b.medical && { costPerCase: b.medical.cost_per_case },
+      education: b.education && {
+        annualByAge: educationByAge(b.education),
+        index: cumulativeIndex(series(b.education.indexation, bat('education', 'indexation'), BOUNDS.growth), years),
+      },
       rehabilitation: b.rehabilitation && {
         costPerCase: b.rehabilitation.cost_per_case,
         shareOfPensions: b.rehabilitation.share_of_pensions,
@@ -483,4 +487,11 @@ function buildFuneral(
     assumptions: { maximum, meanCost, costSigma, payment: funeralPayments(maximum, meanCost, costSigma) },
     followsWages: followsWageGrowth(config.indexation),
   };
+}
+
+/** The education assistance per child's pension in payment at each age: the band's cost × the take-up. */
+function educationByAge(config: NonNullable<SchemeConfig['benefits']['education']>): Float64Array {
+  const byAge = new Float64Array(AGES);
+  for (const band of config.by_age) for (let x = band.from; x <= band.to; x++) byAge[x] = band.annual * config.take_up;
+  return byAge;
 }

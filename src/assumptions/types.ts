@@ -124,6 +124,8 @@ export interface BenefitAssumptions {
   medical?: { costPerCase: number };
   /** Rehabilitation and return to work (methodology §4): cost per person referred in the start year, indexed with medical inflation. */
   rehabilitation?: { costPerCase: number; shareOfPensions: number; shareOfTemporary: number; pensionsAverted: number };
+  /** Education assistance per child's pension in payment, by age (take-up included), and its index by year. */
+  education?: { annualByAge: Float64Array; index: Float64Array };
   invalidity?: { baseRate: number; incrementPerYear: number; maxRate: number; minimumMonthly: Float64Array; wageRelativity: number };
   survivors?: SurvivorAssumptions & { wageRelativity: number };
   employmentInsurance?: EmploymentInsuranceAssumptions;

@@ -49,6 +49,9 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
     const endAge = childLimit ?? AGES;
     const lastAge = Math.min(MAX_AGE, endAge);
     const paysFuneral = b.funeral !== undefined && (typeName === 'permanent_disablement' || typeName === 'invalidity_pension');
+    // Education assistance goes with the children's pensions in payment, by the child's age.
+    const education = childLimit !== undefined && b.education ? b.education : null;
+    const educationIndex = education ? education.index[i] : 0;
     // Deaths of invalidity pensioners leave survivors' pensions.
     const survivors = typeName === 'invalidity_pension' ? ws.survivors : null;
     const row = DETAIL_BENEFIT[typeName];
@@ -63,6 +66,7 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
         const awards = stockIndex(slot, g, G, cell(s, 0));
         const qs = cell(s, 0);
         if (survivors) addPensionerDeaths(ws, survivors, g, s, stock, awards, q, mortality * shock, lastAge);
+        if (education) assistEducation(ws, out, education.annualByAge, educationIndex, stock, awards, lastAge, g, s, i);
         rollBlock(ws, stock, awards, q, qs, mortality * shock, annuity, lastAge, endAge, nextIndexation, out.pensionersByBand, pensionerBandIndex(slot, i, g, s, G, Y));
         const sums = ws.rollSums;
         const paid = sums[Roll.Paid];
@@ -91,6 +95,27 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
       }
     }
   }
+}
+
+/**
+ * Education assistance on one block of children's pensions: the children in payment in the
+ * year (the stock at the start and half the year's awards, as pensions are paid) at each age ×
+ * the age's cost (take-up included) × the year's index. Read before the block is rolled.
+ */
+function assistEducation(ws: Workspace, out: SchemeProjection, annualByAge: Float64Array, index: number, stock: number, awards: number, lastAge: number, g: number, s: number, i: number): void {
+  let children = 0;
+  let outgo = 0;
+  for (let x = 0; x <= lastAge; x++) {
+    const cost = annualByAge[x];
+    if (cost === 0) continue;
+    const n = ws.stockCount[stock + x] + 0.5 * ws.newCount[awards + x];
+    children += n;
+    outgo += n * cost;
+  }
+  outgo *= index;
+  ws.outgo[OUTGO.education] += outgo;
+  addDetail(out, DETAIL_BENEFIT.education, MEASURE.cases, g, s, i, children);
+  addDetail(out, DETAIL_BENEFIT.education, MEASURE.outgo, g, s, i, outgo);
 }
 
 /**

@@ -56,6 +56,10 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
     for (const id of Object.keys(scheme.benefits.funeral?.actual_cost?.by_group ?? {})) {
       if (!knownGroups.has(id)) errors.push(error(at('benefits', 'funeral', 'actual_cost', 'by_group', id), messages.unknownGroup(id, groupIds), 'key'));
     }
+    // Education assistance goes with children's pensions: without them it would pay nothing.
+    if (scheme.benefits.education && !scheme.benefits.dependants && !scheme.benefits.survivors) {
+      errors.push(error(at('benefits', 'education'), messages.educationNeedsChildren(scheme.kind === 'invalidity' ? 'survivors' : 'dependants'), 'key'));
+    }
     const allowed = BENEFITS_BY_KIND[scheme.kind];
     for (const benefit of Object.keys(scheme.benefits)) {
       if (!allowed.includes(benefit as (typeof allowed)[number])) {

@@ -276,6 +276,25 @@ const benefits = z.strictObject({
     })
     .optional()
     .describe('Rehabilitation and the Return to Work programme: a cost per person referred, and the pension awards a return to work averts.'),
+  education: z
+    .strictObject({
+      by_age: z
+        .array(
+          z.strictObject({
+            from: z.number().int().min(0).max(110).describe('First age (years) of the band.'),
+            to: z.number().int().min(0).max(110).describe('Last age (years) of the band.'),
+            annual: money.describe('Annual cost per child in the band in the start year, in the scheme currency (net of any repayment of a loan).'),
+          }),
+        )
+        .min(1)
+        .max(20)
+        .refine((bands) => bands.every((b, j) => b.from <= b.to && (j === 0 || b.from > bands[j - 1].to)), { error: 'each band needs from <= to, and the bands must ascend without overlapping' })
+        .describe('Bands of the children\'s age with their annual cost, ascending.'),
+      take_up: z.number().min(0).max(1).describe('Share (0-1) of the children\'s pensions in payment in a band whose child gets the assistance.'),
+      indexation: series.default('inflation').describe('(series) annual increase of the costs; defaults to the economy\'s inflation.'),
+    })
+    .optional()
+    .describe('Education assistance to the children of dependants\' or survivors\' pensions, by the child\'s age.'),
   medical: z
     .strictObject({ cost_per_case: money.describe('Cost per treated case in the start year, indexed by medical_inflation.') })
     .optional()
@@ -509,8 +528,8 @@ export type ContributionConfig = z.infer<typeof contributionSpec>;
 
 /** The benefits each scheme kind can pay (methodology §4); any other is a validation error. */
 export const BENEFITS_BY_KIND: Record<SchemeKind, ReadonlyArray<keyof BenefitsConfig>> = {
-  employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical', 'rehabilitation'],
-  non_employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical', 'rehabilitation'],
-  invalidity: ['invalidity_pension', 'survivors', 'constant_attendance', 'funeral', 'rehabilitation'],
+  employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical', 'rehabilitation', 'education'],
+  non_employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical', 'rehabilitation', 'education'],
+  invalidity: ['invalidity_pension', 'survivors', 'constant_attendance', 'funeral', 'rehabilitation', 'education'],
   employment_insurance: ['job_search_allowance', 'early_reemployment_allowance', 'reduced_income_allowance', 'training'],
 };

@@ -82,8 +82,8 @@ describe('homogeneity', () => {
     base.projection.schemes.forEach((s, i) => expectScaled(s, scaled.projection.schemes[i], k));
   });
 
-  it('holds with fixed amounts indexed with wages, a funeral paid at its actual cost under the maximum, and rehabilitation', () => {
-    // The indexed minimums, the funeral's mean cost and the rehabilitation cost are money amounts too: scaled by k with the rest.
+  it('holds with fixed amounts indexed with wages, a funeral paid at its actual cost under the maximum, rehabilitation and education', () => {
+    // The indexed minimums, the funeral's mean cost, the rehabilitation and education costs are money amounts too: scaled by k with the rest.
     const k = 3;
     const withAmounts = (factor: number) => (s: Yaml) => {
       for (const scheme of s.schemes) {
@@ -92,6 +92,7 @@ describe('homogeneity', () => {
         if (b.invalidity_pension) b.invalidity_pension.minimum_monthly = { amount: { 2025: 550 * factor, 2030: 700 * factor }, indexation: 'inflation' };
         if (b.funeral) b.funeral.actual_cost = { mean: 2500 * factor, by_group: { commuters: 7000 * factor }, cv: 0.5 };
         if (scheme.kind !== 'employment_insurance') b.rehabilitation = { cost_per_case: 5000 * factor, share_of_pensions: 0.5, share_of_temporary: scheme.kind === 'invalidity' ? 0 : 0.1, pensions_averted: 0.2 };
+        if (b.dependants || b.survivors) b.education = { by_age: [{ from: 7, to: 12, annual: 800 * factor }, { from: 18, to: 20, annual: 6000 * factor }], take_up: 0.3 };
       }
     };
     const baseRun = run(scenarioVariant('basic', withAmounts(1)));

@@ -96,15 +96,19 @@ export function wrap(words: string, width: number): string[] {
 }
 
 /**
- * A ranked bar chart shares about 620 pixels of plot among its bars, and a label line of font 16
- * takes 19 (1.2 × 16): a label keeps the lines its bar has room for (at most 3), the last cut
- * with "…" (the cost table gives every title whole), so labels of neighbouring bars never meet.
+ * A ranked bar chart shares about 620 pixels of plot among its bars, and a label line takes 1.2
+ * times its font: a label keeps the lines its bar has room for (at most 3), the last cut with
+ * "…" (the cost table gives every title whole), so labels of neighbouring bars never meet. With
+ * more bars than two lines of font 16 fit, the labels are drawn at 14.
  */
 const RANKED_PLOT_PX = 620;
-const RANKED_LABEL_LINE_PX = 19;
+
+export function rankedLabelFont(bars: number): number {
+  return RANKED_PLOT_PX / bars >= 2 * 1.2 * 16 ? 16 : 14;
+}
 
 export function rankedLabelLines(bars: number): number {
-  return Math.min(3, Math.max(1, Math.floor(RANKED_PLOT_PX / bars / RANKED_LABEL_LINE_PX)));
+  return Math.min(3, Math.max(1, Math.floor(RANKED_PLOT_PX / bars / (1.2 * rankedLabelFont(bars)))));
 }
 
 /** `wrap` to at most `maxLines` lines of `width`, the last ending in "…" when words are left over. */
@@ -213,7 +217,7 @@ function rankedConfig(title: string, subtitle: string[], labels: string[][], val
       scales: {
         // Room at both ends for the values written beside the bars.
         x: { ...valueAxis(axisTitle, { stacked: true }), position: 'bottom', grace: '12%' },
-        y: { stacked: true, ticks: { font: { size: 16 }, autoSkip: false }, grid: { display: false } },
+        y: { stacked: true, ticks: { font: { size: rankedLabelFont(labels.length) }, autoSkip: false }, grid: { display: false } },
       },
     } as ChartConfiguration['options'],
   };

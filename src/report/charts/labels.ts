@@ -151,6 +151,7 @@ const BENEFITS = {
   reduced_income_allowance: { en: 'Reduced income allowance', ms: 'Elaun pendapatan berkurangan' },
   early_reemployment_allowance: { en: 'Early re-employment allowance', ms: 'Elaun bekerja semula awal' },
   rehabilitation: { en: 'Rehabilitation and return to work', ms: 'Pemulihan dan kembali bekerja' },
+  education: { en: 'Education assistance', ms: 'Bantuan pendidikan' },
   training: { en: 'Training fees and allowance', ms: 'Yuran dan elaun latihan' },
 } as const;
 

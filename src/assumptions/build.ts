@@ -273,7 +273,9 @@ function buildGroup(
 function contributionSchedule(spec: ContributionConfig, specPath: KeyPath, years: number, startYear: number, series: SeriesFn, error: LoadedScenario['error']): ContributionAssumptions {
   const zero = () => new Float64Array(years);
   const rates = PAYERS.map((p) => (spec[p] === undefined ? zero() : series(spec[p], [...specPath, p], BOUNDS.rate)));
-  const flatMonthly = spec.flat_monthly === undefined ? null : series(spec.flat_monthly, [...specPath, 'flat_monthly'], BOUNDS.money);
+  const flat = spec.flat_monthly === undefined ? null : fixedAmount(spec.flat_monthly, [...specPath, 'flat_monthly'], series);
+  const minimum = spec.minimum_monthly === undefined ? null : fixedAmount(spec.minimum_monthly, [...specPath, 'minimum_monthly'], series);
+  const flatMonthly = flat && flat.values;
   const shares = spec.payers;
   const flatShares = PAYERS.map((p) => {
     if (shares === undefined) return p === 'employee' ? new Float64Array(years).fill(1) : zero();
@@ -292,8 +294,9 @@ function contributionSchedule(spec: ContributionConfig, specPath: KeyPath, years
     rates,
     flatMonthly,
     flatShares,
-    minimumMonthly: spec.minimum_monthly === undefined ? null : series(spec.minimum_monthly, [...specPath, 'minimum_monthly'], BOUNDS.money),
+    minimumMonthly: minimum && minimum.values,
     topUpPayer: PAYERS.indexOf(spec.top_up_payer),
+    followsWages: { flat: flat?.followsWages ?? false, minimum: minimum?.followsWages ?? false },
   };
 }
 
@@ -393,6 +396,7 @@ function buildScheme(
       attendance: attendance?.followsWages ?? false,
       invalidityMinimum: invalidityMinimum?.followsWages ?? false,
       funeralMaximum: funeral?.followsWages ?? false,
+      training: b.training !== undefined && followsWageGrowth(b.training.indexation),
     },
     cover,
     incidence,
@@ -447,7 +451,7 @@ function buildScheme(
         earlyShare: b.early_reemployment_allowance?.share_of_unpaid ?? 0,
         reducedShare: b.reduced_income_allowance?.share_of_claims ?? 0,
         trainedShare: b.training?.share_of_claims ?? 0,
-        trainingCost: b.training ? b.training.fee_per_trainee + b.training.allowance_daily * b.training.days : 0,
+        trainingCost: trainingCost(b.training, bat('training', 'indexation'), years, series),
         wageRelativity: b.job_search_allowance.wage_relativity,
       },
     },
@@ -494,4 +498,11 @@ function educationByAge(config: NonNullable<SchemeConfig['benefits']['education'
   const byAge = new Float64Array(AGES);
   for (const band of config.by_age) for (let x = band.from; x <= band.to; x++) byAge[x] = band.annual * config.take_up;
   return byAge;
+}
+
+/** The cost per trainee (fee and days of allowance) by year, indexed from the start year. */
+function trainingCost(config: SchemeConfig['benefits']['training'], path: KeyPath, years: number, series: SeriesFn): Float64Array {
+  if (!config) return new Float64Array(years);
+  const index = cumulativeIndex(series(config.indexation, path, BOUNDS.growth), years);
+  return index.map((factor) => (config.fee_per_trainee + config.allowance_daily * config.days) * factor);
 }

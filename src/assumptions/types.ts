@@ -83,6 +83,8 @@ export interface ContributionAssumptions {
   minimumMonthly: Float64Array | null;
   /** Index in PAYERS of who pays the top-up to the minimum. */
   topUpPayer: number;
+  /** Whether the flat amount and the minimum are indexed with wage growth (wage-level.ts). */
+  followsWages: { flat: boolean; minimum: boolean };
 }
 
 export interface FamilyTable {
@@ -156,6 +158,7 @@ export interface FollowsWages {
   attendance: boolean;
   invalidityMinimum: boolean;
   funeralMaximum: boolean;
+  training: boolean;
 }
 
 /**
@@ -178,7 +181,8 @@ export interface EmploymentInsuranceAssumptions {
   reducedShare: number;
   /** Share of job search claimants trained, and the cost per trainee (fees and allowance). */
   trainedShare: number;
-  trainingCost: number;
+  /** Cost per trainee (fee and allowance) by year. */
+  trainingCost: Float64Array;
   /** Claimants' mean wage relative to their cell's mean. */
   wageRelativity: number;
 }

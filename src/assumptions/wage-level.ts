@@ -1,8 +1,9 @@
 /**
  * The wage level of a projection moved by a factor per year: the mean wages of every group, the
  * wage index (expenses per insured person), and the ceilings and fixed amounts indexed with wage
- * growth (`indexation: wage_growth`) move together; insured wages fixed in the scenario, flat
- * contributions, amounts not indexed with wages and medical costs do not. Used by the
+ * growth (`indexation: wage_growth`: benefit floors and allowances, flat and minimum
+ * contributions, training costs) move together; insured wages fixed in the scenario, amounts not
+ * indexed with wages and medical costs do not. Used by the
  * sensitivity shock to wage growth and by the stochastic model's wage response.
  */
 import { funeralPayments } from './funeral.js';
@@ -24,7 +25,20 @@ export function withWageLevel(a: Assumptions, factor: Float64Array): Assumptions
       invalidity: b.invalidity && f.invalidityMinimum ? { ...b.invalidity, minimumMonthly: scale(b.invalidity.minimumMonthly) } : b.invalidity,
       funeral: funeral && funeral !== b.funeral ? { ...funeral, payment: funeralPayments(funeral.maximum, funeral.meanCost, funeral.costSigma) } : funeral,
     };
-    return { ...s, ceilingMonthly: f.ceiling ? scale(s.ceilingMonthly) : s.ceilingMonthly, benefits };
+    if (b.employmentInsurance && f.training) benefits.employmentInsurance = { ...b.employmentInsurance, trainingCost: scale(b.employmentInsurance.trainingCost) };
+    const cover = s.cover.map((c) => {
+      if (!c || !(c.contributions.followsWages.flat || c.contributions.followsWages.minimum)) return c;
+      const k = c.contributions;
+      return {
+        ...c,
+        contributions: {
+          ...k,
+          flatMonthly: k.flatMonthly && k.followsWages.flat ? scale(k.flatMonthly) : k.flatMonthly,
+          minimumMonthly: k.minimumMonthly && k.followsWages.minimum ? scale(k.minimumMonthly) : k.minimumMonthly,
+        },
+      };
+    });
+    return { ...s, ceilingMonthly: f.ceiling ? scale(s.ceilingMonthly) : s.ceilingMonthly, cover, benefits };
   };
   return {
     ...a,

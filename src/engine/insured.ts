@@ -451,7 +451,7 @@ function jobLossAges(c: GroupYear, s: number, lo: number, hi: number): void {
   if (e.reducedShare > 0) record(ws, out, OUTGO.reduced_income_allowance, DETAIL_BENEFIT.reduced_income_allowance, g, s, i, reducedClaims, reducedOutgo);
   if (e.trainedShare > 0) {
     const trainees = searchClaims * e.trainedShare;
-    record(ws, out, OUTGO.training, DETAIL_BENEFIT.training, g, s, i, trainees, trainees * e.trainingCost);
+    record(ws, out, OUTGO.training, DETAIL_BENEFIT.training, g, s, i, trainees, trainees * e.trainingCost[i]);
   }
 }
 

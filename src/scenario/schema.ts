@@ -156,31 +156,6 @@ const coverEntry = z.strictObject({
     .describe('Employment insurance only: this group\'s claimants\' mean wage relative to their cell\'s mean, instead of the job search allowance\'s wage_relativity (a group whose wages bunch at a minimum wage).'),
 });
 
-const payerRate = (who: string) => series.optional().describe(`(series) rate on insurable wages paid by ${who}.`);
-const contributionSpec = z
-  .strictObject({
-    employer: payerRate('the employer'),
-    employee: payerRate('the insured person (the employee, or the self-employed worker)'),
-    government: payerRate('the government (a subsidy)'),
-    platform: payerRate('a platform provider that deducts and remits it (Act 872)'),
-    minimum_monthly: series.optional().describe('(series) with rates: the least contribution per contributing person per month; the top-up to it is paid by top_up_payer.'),
-    top_up_payer: z.enum(PAYERS).default('employee').describe('Who pays the top-up to minimum_monthly: employer, employee, government or platform.'),
-    flat_monthly: series.optional().describe('(series) a fixed amount per contributing person per month, instead of rates.'),
-    payers: z
-      .strictObject(Object.fromEntries(PAYERS.map((p) => [p, series.optional().describe(`(series) share (0-1) of flat_monthly paid by the ${p}.`)])) as Record<Payer, z.ZodOptional<typeof series>>)
-      .optional()
-      .describe('With flat_monthly: the share each payer pays, {employer, employee, government, platform} (series each, adding up to 1 every year); the employee pays it all when absent.'),
-  })
-  .refine((c) => c.payers === undefined || c.flat_monthly !== undefined, {
-    error: '`payers` shares a flat_monthly amount; with rates, each payer has its own rate',
-    path: ['payers'],
-  })
-  .refine((c) => c.minimum_monthly === undefined || c.flat_monthly === undefined, {
-    error: '`minimum_monthly` tops up a contribution by rates; a flat_monthly amount is already fixed',
-    path: ['minimum_monthly'],
-  })
-  .describe('Contribution rates on insurable wages by payer ({employer, employee, government, platform}, with an optional minimum_monthly), or a flat monthly amount shared among payers ({flat_monthly, payers}).');
-
 /**
  * An amount fixed in the law (a minimum, an allowance): a series, as every amount is, or
  * `{amount, indexation}`, the amount indexed from the last year its own series changes (as the
@@ -195,6 +170,31 @@ export const indexedAmount = z
 
 const fixedAmount = (what: string) =>
   z.union([series, indexedAmount]).describe(`(series) ${what}; or {amount, indexation} to index it (with wages: indexation: wage_growth; with prices: inflation).`);
+
+const payerRate = (who: string) => series.optional().describe(`(series) rate on insurable wages paid by ${who}.`);
+const contributionSpec = z
+  .strictObject({
+    employer: payerRate('the employer'),
+    employee: payerRate('the insured person (the employee, or the self-employed worker)'),
+    government: payerRate('the government (a subsidy)'),
+    platform: payerRate('a platform provider that deducts and remits it (Act 872)'),
+    minimum_monthly: fixedAmount('with rates: the least contribution per contributing person per month; the top-up to it is paid by top_up_payer').optional(),
+    top_up_payer: z.enum(PAYERS).default('employee').describe('Who pays the top-up to minimum_monthly: employer, employee, government or platform.'),
+    flat_monthly: fixedAmount('a fixed amount per contributing person per month, instead of rates').optional(),
+    payers: z
+      .strictObject(Object.fromEntries(PAYERS.map((p) => [p, series.optional().describe(`(series) share (0-1) of flat_monthly paid by the ${p}.`)])) as Record<Payer, z.ZodOptional<typeof series>>)
+      .optional()
+      .describe('With flat_monthly: the share each payer pays, {employer, employee, government, platform} (series each, adding up to 1 every year); the employee pays it all when absent.'),
+  })
+  .refine((c) => c.payers === undefined || c.flat_monthly !== undefined, {
+    error: '`payers` shares a flat_monthly amount; with rates, each payer has its own rate',
+    path: ['payers'],
+  })
+  .refine((c) => c.minimum_monthly === undefined || c.flat_monthly === undefined, {
+    error: '`minimum_monthly` tops up a contribution by rates; a flat_monthly amount is already fixed',
+    path: ['minimum_monthly'],
+  })
+  .describe('Contribution rates on insurable wages by payer ({employer, employee, government, platform}, with an optional minimum_monthly), or a flat monthly amount shared among payers ({flat_monthly, payers}).');
 
 const wageRelativity = z
   .number()
@@ -339,9 +339,10 @@ const benefits = z.strictObject({
   training: z
     .strictObject({
       share_of_claims: z.number().min(0).max(1).describe('Share (0-1) of job search claimants who are trained.'),
-      fee_per_trainee: money.describe('Mean training fee per trainee, in the scheme currency (fixed in law: not indexed).'),
-      allowance_daily: money.default(0).describe('Training allowance per day, in the scheme currency (fixed in law: not indexed).'),
+      fee_per_trainee: money.describe('Mean training fee per trainee in the start year, in the scheme currency.'),
+      allowance_daily: money.default(0).describe('Training allowance per day in the start year, in the scheme currency.'),
       days: z.number().min(0).max(366).default(0).describe('Mean days of training allowance per trainee.'),
+      indexation: series.default(0).describe('(series) annual increase of the fee and the allowance: wage_growth (with wages), inflation (with prices), or any series; 0, as the law fixes them.'),
     })
     .optional()
     .describe('Training fees and training allowance (employment insurance).'),

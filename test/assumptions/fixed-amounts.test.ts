@@ -4,6 +4,8 @@
  * expected value is derived in its comment from the scenario's numbers (test/fixtures/cells:
  * 10,000 men aged 40, RM3,000, no dispersion, flat qx = 0.01).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAssumptions } from '../../src/assumptions/build.js';
 import { tableFiles } from '../../src/assumptions/table-files.js';
@@ -20,13 +22,13 @@ import type { Yaml } from '../helpers/scenarios.js';
 const WAGE_GROWTH = 0.05;
 const INFLATION = 0.02;
 
-const build = (change: (s: Yaml) => void) =>
+const build = (change: (s: Yaml, dir: string) => void) =>
   buildAssumptions(
     loadScenario(
-      scenarioVariant('cells', (s) => {
+      scenarioVariant('cells', (s, dir) => {
         s.economy.wage_growth = WAGE_GROWTH;
         s.economy.inflation = INFLATION;
-        change(s);
+        change(s, dir);
       }),
     ),
     tableFiles(),
@@ -102,6 +104,46 @@ describe('a fixed amount indexed', () => {
     const maximum = 3000 * (1 + WAGE_GROWTH) ** 2 * 1.1;
     expect(after[0].benefits.funeral!.payment[0][2]).toBeCloseTo(limitedMean(3500 * (1 + INFLATION) ** 2, 0.5, maximum), 3);
     expect(after[0].benefits.funeral!.payment[0][2]).toBeGreaterThan(before[0].benefits.funeral!.payment[0][2]);
+  });
+});
+
+describe('contribution amounts and training costs indexed', () => {
+  it('a flat contribution with prices and a minimum with wages; a shocked wage level moves only the latter', () => {
+    const a = build((s) => {
+      s.schemes[0].contributions.default = { flat_monthly: { amount: 13.1, indexation: 'inflation' } };
+      s.schemes[1].contributions.default = { employee: 0.005, minimum_monthly: { amount: 10, indexation: 'wage_growth' } };
+    });
+    const flat = a.schemes[0].cover[0]!.contributions;
+    const withMinimum = a.schemes[1].cover[0]!.contributions;
+    for (let i = 0; i < a.years; i++) {
+      expect(flat.flatMonthly![i]).toBeCloseTo(13.1 * (1 + INFLATION) ** i, 9);
+      expect(withMinimum.minimumMonthly![i]).toBeCloseTo(10 * (1 + WAGE_GROWTH) ** i, 9);
+    }
+    const moved = withWageLevel(a, new Float64Array(a.years).fill(1.2));
+    expect(moved.schemes[0].cover[0]!.contributions.flatMonthly![3]).toBe(flat.flatMonthly![3]);
+    expect(moved.schemes[1].cover[0]!.contributions.minimumMonthly![3]).toBeCloseTo(1.2 * withMinimum.minimumMonthly![3], 9);
+  });
+
+  it("the training fee and allowance follow their indexation: (fee + allowance × days) × Π(1 + rate)", () => {
+    const a = build((s, dir) => {
+      writeFileSync(join(dir, 'job-loss.csv'), 'sex,age,job_loss\nM,40,0.01\nF,40,0.01\n');
+      s.schemes.push({
+        id: 'eis',
+        kind: 'employment_insurance',
+        ages: { min: 18, max: 59 },
+        ceiling: { monthly: 6000 },
+        cover: { men40: { coverage: 0.8 } },
+        contributions: { default: { employer: 0.002, employee: 0.002 } },
+        incidence: 'job-loss.csv',
+        benefits: {
+          job_search_allowance: { rates: [0.8, 0.5], duration: { contributions: [12], months: [2] }, reemployment_hazard: 0.2 },
+          training: { share_of_claims: 0.2, fee_per_trainee: 1000, allowance_daily: 20, days: 30, indexation: 0.03 },
+        },
+      });
+    });
+    const cost = a.schemes[2].benefits.employmentInsurance!.trainingCost;
+    for (let i = 0; i < a.years; i++) expect(cost[i]).toBeCloseTo((1000 + 20 * 30) * 1.03 ** i, 9);
+    expect(a.schemes[2].followsWages.training).toBe(false);
   });
 });
 

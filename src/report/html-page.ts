@@ -18,7 +18,7 @@ table { border-collapse: collapse; margin: 0.6rem 0 1.2rem; font-size: 0.92rem; 
 th:first-child, td:first-child { text-align: left; } th { background: #eef3f8; }
 figure { margin: 1.2rem 0; } figure img { width: 100%; height: auto; border: 1px solid #ddd; } figcaption { font-size: 0.9rem; color: #444; }
 pre { background: #f6f6f6; padding: 0.8rem; overflow-x: auto; font-size: 0.8rem; } .description { color: #333; }
-nav.toc ol { columns: 2; font-size: 0.95rem; } .note { color: #444; font-size: 0.92rem; }
+nav.toc ol { columns: 2; column-gap: 3.5rem; font-size: 0.95rem; } .note { color: #444; font-size: 0.92rem; }
 table.register td, table.register-ranked td, table.register th, table.register-ranked th { text-align: left; vertical-align: top; } table.register td.value, .url { overflow-wrap: anywhere; } table.register-ranked { width: 100%; table-layout: fixed; } col.col-rank { width: 2.2rem; } col.col-input { width: 18%; } col.col-value { width: 6%; } col.col-range { width: 8%; } col.col-why { width: 22%; } col.col-flips { width: 7.5rem; } table.register-ranked code { overflow-wrap: anywhere; } summary { cursor: pointer; font-weight: bold; margin: 0.8rem 0; }
 `;
 

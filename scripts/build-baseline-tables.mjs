@@ -6,6 +6,7 @@
  *   data/groups/<group>.csv                       sex, age, share, entry_share
  *   data/wages/<group>-age-profile.csv            sex, age, relative
  *   data/incidence/employment-injury.csv          sex, age, temporary, permanent, fatal, medical
+ *   data/incidence/employment-injury-commuting.csv (same columns) its commuting accidents' part
  *   data/incidence/non-employment-injury.csv      (same columns)
  *   data/incidence/invalidity.csv                 sex, age, invalidity
  *   data/family/dependants.csv                    sex, age, p_spouse, spouse_age_difference,
@@ -629,16 +630,24 @@ function buildInjuryTable(local, shapes) {
   const kP = (local.permanentPerAccident * expected(LOCAL, accidents)) / expected(LOCAL, (s, x) => accidents(s, x) * shapes.permanentAge(s, x));
   const kT = (local.temporaryPerAccident * expected(LOCAL, accidents)) / expected(LOCAL, (s, x) => accidents(s, x) * shapes.temporaryAge(s, x));
   const table = { temporary: newTable(), permanent: newTable(), fatal: newTable(), medical: newTable() };
+  // The commuting accidents' part of each column: their share of the accidents at the age and
+  // sex for temporary and permanent (both are accidents × an age factor), their own deaths.
+  const commuting = { temporary: newTable(), permanent: newTable(), fatal: newTable(), medical: newTable() };
   for (let s = 0; s < 2; s++) {
     for (let x = GROUP_AGE_MIN; x <= EI_AGE_MAX; x++) {
       const a = accidents(s, x);
+      const c = kC * shapes.commuting(s, x);
       table.medical[s][x] = a;
       table.temporary[s][x] = Math.min(a, a * kT * shapes.temporaryAge(s, x));
       table.permanent[s][x] = a * kP * shapes.permanentAge(s, x);
       table.fatal[s][x] = kC * shapes.commuting(s, x) * kCF * shapes.cfrCommuting(s, x) + kO * shapes.occupational(s, x) * kOF * shapes.cfrOccupational(s, x);
+      commuting.medical[s][x] = c;
+      commuting.temporary[s][x] = table.temporary[s][x] * (c / a);
+      commuting.permanent[s][x] = table.permanent[s][x] * (c / a);
+      commuting.fatal[s][x] = c * kCF * shapes.cfrCommuting(s, x);
     }
   }
-  return table;
+  return { table, commuting };
 }
 
 const CONTINGENCIES = ['temporary', 'permanent', 'fatal', 'medical'];
@@ -670,6 +679,7 @@ function calibrateEmploymentInjury() {
   // Domestic workers' (small) expected counts come out of the totals: iterate to a fixed point.
   let domestic = { medical: 0, fatal: 0 };
   let table;
+  let commuting;
   for (let i = 0; i < 20; i++) {
     const local = {
       commutingAccidents: commutingAccidents - foreignCommutingAccidents - domestic.medical * 0.1,
@@ -679,7 +689,7 @@ function calibrateEmploymentInjury() {
       permanentPerAccident: TARGETS.permanentPerAccident,
       temporaryPerAccident: TARGETS.temporaryPerAccident,
     };
-    table = buildInjuryTable(local, shapes);
+    ({ table, commuting } = buildInjuryTable(local, shapes));
     domestic = expectedCounts(DOMESTIC, table, domesticMultipliers);
   }
   const multipliers = {
@@ -694,7 +704,36 @@ function calibrateEmploymentInjury() {
   fisherTarget.permanent = fisherTarget.medical * TARGETS.fishers.permanentPerAccident;
   fisherTarget.temporary = fisherTarget.medical * TARGETS.fishers.temporaryPerAccident;
   multipliers.fishers = Object.fromEntries(CONTINGENCIES.map((c) => [c, fisherTarget[c] / expected(FISHERS, rateOf(table, c))]));
-  return { table, multipliers };
+  // The same counts by cause (scenario key risk.employment_injury: {workplace, commuting}): each
+  // group's commuting cases on the commuting part, the rest on the workplace part, so that the
+  // totals are those of the single multipliers above. Foreign workers: 10% of accidents and 40
+  // deaths are commuting (TARGETS); domestic workers: the shares the fixed point above uses.
+  const workplace = Object.fromEntries(CONTINGENCIES.map((c) => [c, newTable()]));
+  for (const c of CONTINGENCIES) for (let s = 0; s < 2; s++) for (let x = 0; x <= MAX_AGE; x++) workplace[c][s][x] = table[c][s][x] - commuting[c][s][x];
+  const split = (group, commutingCounts) => {
+    const total = expectedCounts(group, table, multipliers[group.id]);
+    return {
+      workplace: Object.fromEntries(CONTINGENCIES.map((c) => [c, (total[c] - commutingCounts[c]) / expected(group, rateOf(workplace, c))])),
+      commuting: Object.fromEntries(CONTINGENCIES.map((c) => [c, commutingCounts[c] / expected(group, rateOf(commuting, c))])),
+    };
+  };
+  const foreignTotal = expectedCounts(FOREIGN, table, multipliers.foreign_workers);
+  const domesticTotal = expectedCounts(DOMESTIC, table, domesticMultipliers);
+  const byCause = {
+    foreign_workers: split(FOREIGN, {
+      medical: foreignTotal.medical * TARGETS.foreignCommutingShareOfAccidents,
+      temporary: foreignTotal.temporary * TARGETS.foreignCommutingShareOfAccidents,
+      permanent: foreignTotal.permanent * TARGETS.foreignCommutingShareOfAccidents,
+      fatal: TARGETS.foreignCommutingDeaths,
+    }),
+    domestic_workers: split(DOMESTIC, {
+      medical: domesticTotal.medical * 0.1,
+      temporary: domesticTotal.temporary * 0.1,
+      permanent: domesticTotal.permanent * 0.1,
+      fatal: domesticTotal.fatal * 0.3,
+    }),
+  };
+  return { table, commuting, multipliers, byCause };
 }
 
 const EI = calibrateEmploymentInjury();
@@ -1213,7 +1252,7 @@ for (const g of GROUPS) {
   writeCsv(`data/wages/${g.file}-age-profile.csv`, ['sex', 'age', 'relative'], profile);
 }
 
-for (const [file, table] of [['employment-injury', EI.table], ['non-employment-injury', NEI.table]]) {
+for (const [file, table] of [['employment-injury', EI.table], ['employment-injury-commuting', EI.commuting], ['non-employment-injury', NEI.table]]) {
   const rows = [];
   for (let s = 0; s < 2; s++) for (const x of ages(GROUP_AGE_MIN, EI_AGE_MAX)) rows.push([SEXES[s], x, ...CONTINGENCIES.map((c) => fmt(table[c][s][x]))]);
   writeCsv(`data/incidence/${file}.csv`, ['sex', 'age', ...CONTINGENCIES], rows);
@@ -1305,6 +1344,9 @@ for (const g of [...ACT4_GROUPS, FISHERS]) {
   const m = EI.multipliers[g.id];
   if (g !== FISHERS) for (const c of CONTINGENCIES) totals[c] += f[c];
   say(`  ${g.id.padEnd(17)} ${r0(f.registered).padStart(11)} ${r0(f.medical).padStart(11)} ${r0(f.temporary).padStart(11)} ${r0(f.permanent).padStart(11)} ${r1(f.fatal, 1).toString().padStart(10)}   | ${CONTINGENCIES.map((c) => r1(m[c], 3)).join(' / ')}`);
+}
+for (const [id, m] of Object.entries(EI.byCause)) {
+  say(`  ${id.padEnd(17)} by cause: workplace ${CONTINGENCIES.map((c) => r1(m.workplace[c], 4)).join(' / ')}; commuting ${CONTINGENCIES.map((c) => r1(m.commuting[c], 4)).join(' / ')}`);
 }
 say(`  Act 4 total        ${''.padStart(11)} ${r0(totals.medical).padStart(11)} ${r0(totals.temporary).padStart(11)} ${r0(totals.permanent).padStart(11)} ${r1(totals.fatal, 1).toString().padStart(10)}   (targets: 80,166 accidents, 1,060 deaths)`);
 {

@@ -80,6 +80,11 @@ export const messages = {
   expressionNotNumber: (year: number) => `the expression does not give a number in ${year}`,
   unknownGroup: (id: string, known: string[]) => `${quoted(id)} is not a group of this scenario (groups: ${known.join(', ')})`,
   duplicateId: (what: string, id: string) => `duplicate ${what} id ${quoted(id)}`,
+  commutingAboveIncidence: (column: string, sex: string, age: number, part: number, whole: number, filled: boolean) =>
+    `the commuting part of ${column} at sex ${sex}, age ${age} (${part}${filled ? ', from the nearest age the file gives' : ''}) is above the scheme's incidence there (${whole}): commuting_incidence is a part of incidence`,
+  commutingNotForKind: (kind: string) => `commuting_incidence applies only to employment_injury schemes, not to kind ${kind}`,
+  riskByCauseNeedsSplit: (scheme: string) =>
+    `the group's workplace and commuting multipliers differ, but scheme ${quoted(scheme)}, which covers it, does not split its accidents by cause: give it commuting_incidence, or one multiplier for both causes`,
   educationNeedsChildren: (benefit: string) => `education assistance is paid on children's pensions: give ${benefit} too`,
   benefitNotForKind: (benefit: string, kind: string, allowed: readonly string[]) =>
     `benefit ${quoted(benefit)} does not apply to a scheme of kind ${kind} (it can pay: ${allowed.join(", ")})`,
@@ -126,8 +131,9 @@ export const messages = {
   calibrationNoPopulation: (id: string) => `the potential population of ${id || 'the groups'} is zero in the model's first year`,
   calibrationUnknownColumn: (column: string) => `${quoted(column)} is neither a benefit of the detail table nor an outgo column`,
   calibrationEmployers: () => 'employers are not modelled: the model projects insured persons, not the employers who register them',
+  calibrationNoSplit: (scheme: string) => `scheme ${quoted(scheme)} does not split its accidents by cause (no commuting_incidence)`,
   calibrationCommuting: () =>
-    'the model does not split benefit outgo between commuting and workplace accidents: the commuting share is carried in the incidence level only',
+    'the model splits accidents and deaths by cause (commuting_accidents, commuting_deaths) but not the benefits paid on them: pensions in payment are kept by type, not by cause',
   survivorsNeedInvalidity: () => "survivors' pensions are computed with the invalidity pension's rate and minimum: add benefits.invalidity_pension",
   notFiniteOutput: (where: string) =>
     `the projection gives a value that is not a finite number (${where}): some amounts or rates of the scenario are beyond what can be computed`,

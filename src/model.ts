@@ -89,6 +89,8 @@ export const OUTGO_OF_PENSION: Record<PensionType, OutgoColumn> = {
 export const DETAIL_BENEFITS = [
   'insured',
   'deaths',
+  'commuting_accidents',
+  'commuting_deaths',
   'temporary_disablement',
   'medical',
   'permanent_disablement_lump_sum',
@@ -105,7 +107,7 @@ export type DetailBenefit = (typeof DETAIL_BENEFITS)[number];
 
 /** The detail rows of each kind's deaths and short-term benefits (its pensions: PENSION_TYPES_BY_KIND). */
 export const SHORT_TERM_BY_KIND: Record<SchemeKind, readonly DetailBenefit[]> = {
-  employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation', 'education'],
+  employment_injury: ['deaths', 'commuting_accidents', 'commuting_deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation', 'education'],
   non_employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation', 'education'],
   invalidity: ['deaths', 'funeral', 'rehabilitation', 'education'],
   // Cases are claims: qualifying losses of employment, those re-employed early, those trained.
@@ -116,6 +118,12 @@ export const SHORT_TERM_BY_KIND: Record<SchemeKind, readonly DetailBenefit[]> = 
  * detail writes their rows only where the scheme pays them, never rows of zeros.
  */
 export const OPTIONAL_LINES: readonly (DetailBenefit & OutgoColumn)[] = ['rehabilitation', 'education'];
+/**
+ * Counts of an employment-injury scheme that splits its accidents by cause (`commuting_incidence`):
+ * the accidents (medical cases) and deaths of commuting accidents, part of `medical` and `deaths`.
+ * Their rows hold cases only, and are written only where the scheme splits.
+ */
+export const COMMUTING_COUNTS: readonly DetailBenefit[] = ['commuting_accidents', 'commuting_deaths'];
 export const DETAIL_BENEFIT = Object.fromEntries(DETAIL_BENEFITS.map((b, i) => [b, i])) as Record<DetailBenefit, number>;
 
 export const DETAIL_MEASURES = [
@@ -138,6 +146,7 @@ export const MEASURE = Object.fromEntries(DETAIL_MEASURES.map((m, i) => [m, i]))
 /** Which measures a detail row has (the others are not defined for it and are not written). */
 export function measuresOf(benefit: DetailBenefit): readonly DetailMeasure[] {
   if (benefit === 'insured') return ['registered', 'contributing', 'wage_bill', 'contributions'];
+  if (COMMUTING_COUNTS.includes(benefit)) return ['cases'];
   if ((PENSION_TYPES as readonly string[]).includes(benefit)) {
     return ['new_awards', 'new_awards_annual_amount', 'beneficiaries_end', 'annual_amount_end', 'outgo', 'capital_value_new_awards', 'liability_end'];
   }

@@ -39,6 +39,7 @@ describe('calibration of the baseline', () => {
         'accidents', 'injury_deaths', 'benefits_total', 'survivors_pensions', 'invalidity_pensions', 'permanent_disablement',
         'periodic_beneficiaries', 'foreign_registered', 'domestic_coverage', 'active_contributors',
         'ei_benefits_2023', 'ei_benefits_h1_2024', 'employees_act4', 'employers_act4', 'commuting_benefits',
+        'commuting_accidents', 'commuting_deaths',
       ]),
     );
     for (const r of rows) expect(r.target.source).toMatch(/^https?:\/\//);
@@ -99,6 +100,18 @@ describe('calibration of the baseline', () => {
       expect(status(row(id))).toBe('lower bound met');
       expect(row(id).model!).toBeGreaterThanOrEqual(row(id).expected!);
     }
+  });
+
+  it('counts the commuting accidents and deaths of 2023 within 10%: 46.4% and 71% of the whole', () => {
+    // 38,454 of 82,876 accidents and 750 of 1,060 deaths in 2023 (NST, Sep 2024), rolled by employees.
+    const factor = EMPLOYEES_2024 * EMPLOYEES_2025;
+    expect(row('commuting_accidents').factor).toBeCloseTo(factor, 5);
+    expect(row('commuting_accidents').expected).toBeCloseTo(38454 * factor, -1);
+    expect(row('commuting_deaths').expected).toBeCloseTo(750 * factor, 1);
+    for (const id of ['commuting_accidents', 'commuting_deaths']) expect(Math.abs(row(id).model! / row(id).expected! - 1), id).toBeLessThan(0.1);
+    // The commuting share of the model's accidents is the 47% the table was built on.
+    expect(row('commuting_accidents').model! / row('accidents').model!).toBeCloseTo(0.47, 3);
+    expect(row('commuting_deaths').model! / row('injury_deaths').model!).toBeCloseTo(750 / 1060, 3);
   });
 
   it('answers n/a, with the reason, what the model does not have', () => {

@@ -42,7 +42,7 @@ describe('bundled scenarios', () => {
     }
     // The inputs: the fund split and every group risk multiplier of the baseline carry a range.
     const ranged = new Set(results.get('baseline-2025')!.loaded.register.filter((e) => e.range).map((e) => e.name));
-    for (const key of ['schemes[employment_injury].fund.initial', 'schemes[invalidity].fund.initial', 'groups[foreign_workers].risk.invalidity', 'groups[domestic_workers].risk.employment_injury.temporary', 'groups[domestic_workers].risk.employment_injury.fatal']) {
+    for (const key of ['schemes[employment_injury].fund.initial', 'schemes[invalidity].fund.initial', 'groups[foreign_workers].risk.invalidity', 'groups[domestic_workers].risk.employment_injury.workplace.temporary', 'groups[domestic_workers].risk.employment_injury.commuting.fatal']) {
       expect(ranged.has(key), key).toBe(true);
     }
     for (const e of results.get('baseline-2025')!.loaded.register) if (/^groups\[[a-z_]+\]\.risk\./.test(e.name) && typeof e.value === 'number' && e.value !== 1) expect(e.range, e.name).toBeDefined();

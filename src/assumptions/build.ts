@@ -11,9 +11,9 @@ import type { KeyPath } from '../scenario/errors.js';
 import type { ContributionConfig, FixedAmount, GroupConfig, SchemeConfig, Series } from '../scenario/schema.js';
 import { INCIDENCE_COLUMNS, INJURY, PAYERS, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '../model.js';
 import { messages } from '../messages.js';
-import { AGES, CELLS } from '../engine/layout.js';
+import { AGES, CELLS, SEX_CODES } from '../engine/layout.js';
 import { logSigma } from '../engine/lognormal.js';
-import { ageSexColumns } from './csv.js';
+import { ageSexColumns, tableError } from './csv.js';
 import { funeralPayments } from './funeral.js';
 import type { CsvTable } from './csv.js';
 import { PendingName, resolveSeries } from './series.js';
@@ -239,11 +239,17 @@ function buildGroup(
     for (let c = 0; c < CELLS; c++) wageProfile[c] = profile[c] / weighted;
   }
 
-  const injuryRisk = (value: number | Partial<Record<keyof typeof INJURY, number>>) => {
+  type InjuryRisk = number | Partial<Record<keyof typeof INJURY, number>>;
+  const injuryRisk = (value: InjuryRisk) => {
     const out = new Float64Array(4);
     for (const [name, index] of Object.entries(INJURY)) out[index] = typeof value === 'number' ? value : (value[name as keyof typeof INJURY] ?? 1);
     return out;
   };
+  // Employment injury: one multiplier (or set) for both causes, or {workplace, commuting}.
+  const byCause = g.risk.employment_injury;
+  const [workplaceRisk, commutingRisk]: InjuryRisk[] = typeof byCause === 'object' && (byCause.workplace !== undefined || byCause.commuting !== undefined)
+    ? [byCause.workplace ?? 1, byCause.commuting ?? 1]
+    : [byCause, byCause];
 
   return {
     id: g.id,
@@ -258,7 +264,8 @@ function buildGroup(
     paidInForeignCurrency: exchange !== null && exchange !== undefined,
     wageProfile,
     wageSigma: logSigma(g.wage.cv),
-    employmentInjuryRisk: injuryRisk(g.risk.employment_injury),
+    employmentInjuryRisk: injuryRisk(workplaceRisk),
+    employmentInjuryCommutingRisk: injuryRisk(commutingRisk),
     nonEmploymentInjuryRisk: injuryRisk(g.risk.non_employment_injury),
     invalidityRisk: g.risk.invalidity,
     employmentInsuranceRisk: g.risk.employment_insurance,
@@ -339,6 +346,28 @@ function buildScheme(
   const contingencies = INCIDENCE_COLUMNS[s.kind];
   const incidenceColumns = ageSexColumns(readTable(at('incidence'), ['sex', 'age', ...contingencies]), contingencies, 'nearest', { min: 0, max: 1 });
   const incidence = contingencies.map((c) => incidenceColumns[c]);
+  const commutingIncidence = s.commuting_incidence === undefined ? null : commutingPart();
+
+  /** The commuting accidents' part of the incidence table: a part, so never above the whole. */
+  function commutingPart(): Float64Array[] {
+    const path = at('commuting_incidence');
+    const table = readTable(path, ['sex', 'age', ...contingencies]);
+    const columns = ageSexColumns(table, contingencies, 'nearest', { min: 0, max: 1 });
+    const above = (k: number, c: number) => columns[contingencies[k]][c] > incidence[k][c];
+    const message = (k: number, c: number, filled: boolean) =>
+      messages.commutingAboveIncidence(contingencies[k], SEX_CODES[Math.floor(c / AGES)], c % AGES, columns[contingencies[k]][c], incidence[k][c], filled);
+    // The file's rows first, so that an error names the line and column; then the ages between
+    // and beyond them, which both tables fill from their nearest rows.
+    table.rows.forEach((row, r) => {
+      const c = SEX_CODES.indexOf(row.sex as (typeof SEX_CODES)[number]) * AGES + Number(row.age);
+      contingencies.forEach((name, k) => {
+        if (above(k, c)) throw tableError(table, r, name, message(k, c, false));
+      });
+    });
+    for (let k = 0; k < contingencies.length; k++) for (let c = 0; c < CELLS; c++) if (above(k, c)) throw loaded.error(path, message(k, c, true));
+    return contingencies.map((name) => columns[name]);
+  }
+
   const incidenceTrend = contingencies.map((c) => {
     const trend = s.incidence_trend?.[c];
     return trend === undefined ? new Float64Array(years).fill(1) : series(trend, at('incidence_trend', c), BOUNDS.multiplier);
@@ -400,6 +429,7 @@ function buildScheme(
     },
     cover,
     incidence,
+    commutingIncidence,
     incidenceTrend,
     qualifying: { minMonths: s.qualifying.min_months, windowMonths: s.qualifying.window_months, entryAge: s.qualifying.entry_age },
     benefits: {

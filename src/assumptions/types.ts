@@ -45,8 +45,12 @@ export interface GroupAssumptions {
   wageProfile: Float64Array;
   /** σ of log wages within a cell (from the group's cv). */
   wageSigma: number;
-  /** Multipliers on injury incidence, by INJURY index (model.ts). */
+  /**
+   * Multipliers on injury incidence, by INJURY index (model.ts). For employment injury, those of
+   * workplace accidents; commuting accidents have their own, the same unless the group splits.
+   */
   employmentInjuryRisk: Float64Array;
+  employmentInjuryCommutingRisk: Float64Array;
   nonEmploymentInjuryRisk: Float64Array;
   invalidityRisk: number;
   /** Multiplier on the involuntary job-loss incidence (employment insurance). */
@@ -203,6 +207,8 @@ export interface SchemeAssumptions {
   cover: Array<CoverAssumptions | null>;
   /** Incidence per contingency `[sex][age]`, per registered person-year; order of INCIDENCE_COLUMNS. */
   incidence: Float64Array[];
+  /** The commuting accidents' part of `incidence` (employment injury), or null if not split. */
+  commutingIncidence: Float64Array[] | null;
   incidenceTrend: Float64Array[];
   qualifying: { minMonths: number; windowMonths: number; entryAge: number };
   benefits: BenefitAssumptions;

@@ -236,6 +236,19 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
   // Incidence multiplier of each contingency this year: group risk × time trend.
   const factor = (contingency: number) => risk[contingency] * scheme.incidenceTrend[contingency][i] * ws.year[Year.IncidenceScale];
   const incidence = (contingency: number) => scheme.incidence[contingency];
+  // Accidents split by cause: the rate is incidence·f + commuting·(f_c − f), the commuting part
+  // at its own multiplier; where the two multipliers agree the extra term is 0 and skipped, so
+  // the rate is exactly the scheme's (methodology §3).
+  const commuting = scheme.commutingIncidence;
+  const commutingRisk = group.employmentInjuryCommutingRisk;
+  const commutingFactor = (contingency: number) => commutingRisk[contingency] * scheme.incidenceTrend[contingency][i] * ws.year[Year.IncidenceScale];
+  const extra = (contingency: number) => (commuting ? commutingFactor(contingency) - factor(contingency) : 0);
+  const sumCommuting = (contingency: number) => {
+    const part = commuting![contingency];
+    let sum = 0;
+    for (let x = lo; x <= hi; x++) sum += persons[x] * part[base + x];
+    return sum;
+  };
 
   if (b.temporary) {
     const t = b.temporary;
@@ -249,21 +262,36 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
       outgo += n * benefit[x];
     }
     const f = factor(INJURY.temporary);
+    cases *= f;
+    outgo *= f;
+    const d = extra(INJURY.temporary);
+    if (d !== 0) {
+      const part = commuting![INJURY.temporary];
+      for (let x = lo; x <= hi; x++) {
+        const n = persons[x] * part[base + x] * d;
+        cases += n;
+        outgo += n * benefit[x];
+      }
+    }
     const daily = t.replacement[i] / DAYS_PER_MONTH;
-    record(ws, out, OUTGO.temporary_disablement, DETAIL_BENEFIT.temporary_disablement, g, s, i, cases * f, outgo * f * t.meanDays[i] * daily);
-    if (b.rehabilitation) rehabilitate(ws, out, g, s, i, cases * f * b.rehabilitation.shareOfTemporary);
+    record(ws, out, OUTGO.temporary_disablement, DETAIL_BENEFIT.temporary_disablement, g, s, i, cases, outgo * t.meanDays[i] * daily);
+    if (b.rehabilitation) rehabilitate(ws, out, g, s, i, cases * b.rehabilitation.shareOfTemporary);
   }
   if (b.medical) {
     const inc = incidence(INJURY.medical);
     let cases = 0;
     for (let x = lo; x <= hi; x++) cases += persons[x] * inc[base + x];
     cases *= factor(INJURY.medical);
+    const d = extra(INJURY.medical);
+    if (d !== 0) cases += sumCommuting(INJURY.medical) * d;
     record(ws, out, OUTGO.medical, DETAIL_BENEFIT.medical, g, s, i, cases, cases * year[Year.MedicalCost]);
   }
   if (b.permanent) {
     const p = b.permanent;
     const inc = incidence(INJURY.permanent);
     const f = factor(INJURY.permanent);
+    const d = extra(INJURY.permanent);
+    const part = d !== 0 ? commuting![INJURY.permanent] : inc;
     clampedWages(ws, table, p.wageRelativity, year[Year.LogPermanentRelativity], ceiling, logCeiling, year[Year.PermanentFloor], year[Year.LogPermanentFloor], lo, hi);
     const fullAnnualRate = MONTHS * p.replacement[i];
     // Rehabilitation: a share of the awards above the lump-sum degree is referred, and a share of
@@ -284,7 +312,8 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
     let awardsTotal = 0;
     let lumpOutgo = 0;
     for (let x = lo; x <= hi; x++) {
-      const awards = persons[x] * inc[base + x] * f;
+      let awards = persons[x] * inc[base + x] * f;
+      if (d !== 0) awards += persons[x] * part[base + x] * d;
       const fullAnnual = fullAnnualRate * benefit[x];
       awardsTotal += awards;
       lumpOutgo += awards * fullAnnual * ws.commutation[base + x];
@@ -303,6 +332,8 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
   }
   const inc = incidence(INJURY.fatal);
   const f = factor(INJURY.fatal);
+  const dFatal = extra(INJURY.fatal);
+  const partFatal = dFatal !== 0 ? commuting![INJURY.fatal] : inc;
   const d = b.dependants;
   if (d) {
     clampedWages(ws, table, d.wageRelativity, year[Year.LogDependantsRelativity], ceiling, logCeiling, year[Year.DependantsFloor], year[Year.LogDependantsFloor], lo, hi);
@@ -311,11 +342,17 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
   const family = ws.dependants;
   let deaths = 0;
   for (let x = lo; x <= hi; x++) {
-    const fatal = persons[x] * inc[base + x] * f;
+    let fatal = persons[x] * inc[base + x] * f;
+    if (dFatal !== 0) fatal += persons[x] * partFatal[base + x] * dFatal;
     deaths += fatal;
     if (family && fatal > 0) addFamilyDeaths(family, g, base + x, fatal, fatal * fullAnnualRate * benefit[x]);
   }
   recordDeaths(scheme, ws, out, g, s, i, deaths);
+  if (commuting) {
+    // The commuting accidents and deaths among those counted, for the calibration by cause.
+    addDetail(out, DETAIL_BENEFIT.commuting_accidents, MEASURE.cases, g, s, i, sumCommuting(INJURY.medical) * commutingFactor(INJURY.medical));
+    addDetail(out, DETAIL_BENEFIT.commuting_deaths, MEASURE.cases, g, s, i, sumCommuting(INJURY.fatal) * commutingFactor(INJURY.fatal));
+  }
 }
 
 /** Invalidity-scheme contingencies of one group and sex: invalidity, and deaths from any cause (methodology §3–§4). */
@@ -351,7 +388,11 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
   // so the fatal-injury rate of the scheme covering this group is taken out of mortality.
   const injury = a.schemes.find((k) => k.kind === 'employment_injury' && k.cover[g] !== null && k.cover[g]!.coverage[i] > 0);
   const fatalRate = injury ? injury.incidence[INJURY.fatal] : null;
-  const fatalFactor = injury ? group.employmentInjuryRisk[INJURY.fatal] * injury.incidenceTrend[INJURY.fatal][i] * year[Year.IncidenceScale] : 0;
+  const fatalFactorOf = (risk: Float64Array) => (injury ? risk[INJURY.fatal] * injury.incidenceTrend[INJURY.fatal][i] * year[Year.IncidenceScale] : 0);
+  const fatalFactor = fatalFactorOf(group.employmentInjuryRisk);
+  // Commuting deaths at their own multiplier where the injury scheme splits (as injuryAges).
+  const commutingFatal = injury?.commutingIncidence ? injury.commutingIncidence[INJURY.fatal] : null;
+  const commutingExtra = commutingFatal ? fatalFactorOf(group.employmentInjuryCommutingRisk) - fatalFactor : 0;
   // Rehabilitation: a share of the new invalids is referred, and those who return to work are
   // not awarded a pension.
   const rehab = b.rehabilitation;
@@ -381,7 +422,8 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
         ws.newAmount[caaAt + x] += awards * caaShare * caaAnnual;
       }
     }
-    const otherCauses = Math.min(1, q[base + x] * group.mortalityRisk) - (fatalRate ? fatalRate[base + x] * fatalFactor : 0);
+    const injuryDeaths = (fatalRate ? fatalRate[base + x] * fatalFactor : 0) + (commutingExtra !== 0 ? commutingFatal![base + x] * commutingExtra : 0);
+    const otherCauses = Math.min(1, q[base + x] * group.mortalityRisk) - injuryDeaths;
     const died = persons[x] * Math.max(0, otherCauses) * year[Year.DeathScale];
     deaths += died;
     if (sv && died > 0 && rate > 0) {

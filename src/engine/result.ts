@@ -59,6 +59,8 @@ export interface SchemeProjection {
    * pensionerBandIndex. Empty unless bands are kept.
    */
   pensionersByBand: Float64Array;
+  /** Whether the scheme splits its accidents by cause (commuting_incidence): the detail then has the commuting counts. */
+  splitsCommuting: boolean;
   groups: number;
   years: number;
 }
@@ -70,7 +72,7 @@ export interface Projection {
   schemes: SchemeProjection[];
 }
 
-export function allocateScheme(id: string, kind: SchemeKind, label: Label, years: number, groups: number, bands = false): SchemeProjection {
+export function allocateScheme(id: string, kind: SchemeKind, label: Label, years: number, groups: number, bands = false, splitsCommuting = false): SchemeProjection {
   const series = () => new Float64Array(years);
   const banded = bands ? years * groups * SEXES * AGE_BANDS : 0;
   const outgo = Object.fromEntries(OUTGO_COLUMNS.map((c) => [c, series()])) as Record<OutgoColumn, Float64Array>;
@@ -96,6 +98,7 @@ export function allocateScheme(id: string, kind: SchemeKind, label: Label, years
     registeredByBand: new Float64Array(banded),
     contributingByBand: new Float64Array(banded),
     pensionersByBand: new Float64Array(PENSION_TYPES_BY_KIND[kind].length * banded),
+    splitsCommuting,
     groups,
     years,
   };

@@ -9,7 +9,7 @@
  */
 import type { Assumptions } from '../assumptions/types.js';
 import type { CalibrationTarget, GrowthStep } from '../assumptions/targets.js';
-import { DETAIL_BENEFIT, DETAIL_BENEFITS, MEASURE, OUTGO_COLUMNS, PENSION_TYPES } from '../model.js';
+import { COMMUTING_COUNTS, DETAIL_BENEFIT, DETAIL_BENEFITS, MEASURE, OUTGO_COLUMNS, PENSION_TYPES } from '../model.js';
 import type { DetailBenefit, OutgoColumn } from '../model.js';
 import { detailIndex } from '../engine/result.js';
 import type { Projection, SchemeProjection } from '../engine/result.js';
@@ -55,6 +55,7 @@ function modelValue(a: Assumptions, p: Projection, t: CalibrationTarget, i: numb
       case 'cases':
         for (const benefit of what.split('+')) {
           if (!(DETAIL_BENEFITS as readonly string[]).includes(benefit)) return { reason: messages.calibrationUnknownColumn(benefit) };
+          if (COMMUTING_COUNTS.includes(benefit as DetailBenefit) && !s.splitsCommuting) return { reason: messages.calibrationNoSplit(s.id) };
           total += detailSum(s, benefit as DetailBenefit, 'cases', groups, i);
         }
         break;

@@ -11,7 +11,7 @@
  * GAP = (PV(B + E) + PV(target reserve) − F0) / PV(S).
  */
 import type { Assumptions } from '../assumptions/types.js';
-import { DETAIL_BENEFIT, DETAIL_BENEFITS, MEASURE, OUTGO_OF_PENSION, PENSION_TYPES } from '../model.js';
+import { COMMUTING_COUNTS, DETAIL_BENEFIT, DETAIL_BENEFITS, MEASURE, OUTGO_OF_PENSION, PENSION_TYPES } from '../model.js';
 import type { PensionType } from '../model.js';
 import { detailIndex } from '../engine/result.js';
 import type { Projection, SchemeProjection } from '../engine/result.js';
@@ -189,7 +189,7 @@ function sumDetail(s: SchemeProjection, benefits: readonly number[], measure: nu
 export function groupMeasures(s: SchemeProjection, flows: Flows, groupIds: readonly string[], discountRate: Float64Array, covered: ReadonlySet<number>): GroupMeasures[] {
   const discount = discountFrom(discountRate, 0);
   const Y = s.years;
-  const benefitRows = DETAIL_BENEFITS.filter((b) => b !== 'insured' && b !== 'deaths').map((b) => DETAIL_BENEFIT[b]);
+  const benefitRows = DETAIL_BENEFITS.filter((b) => b !== 'insured' && b !== 'deaths' && !COMMUTING_COUNTS.includes(b)).map((b) => DETAIL_BENEFIT[b]);
   const insured = [DETAIL_BENEFIT.insured];
   const pv = (values: ArrayLike<number>) => {
     let total = 0;

@@ -73,6 +73,16 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
     for (const name of Object.keys(scheme.incidence_trend ?? {})) {
       if (!contingencies.includes(name)) errors.push(error(at('incidence_trend', name), messages.unknownContingency(name, contingencies), 'key'));
     }
+    if (scheme.commuting_incidence !== undefined && scheme.kind !== 'employment_injury') {
+      errors.push(error(at('commuting_incidence'), messages.commutingNotForKind(scheme.kind), 'key'));
+    }
+    if (scheme.kind === 'employment_injury' && scheme.commuting_incidence === undefined) {
+      scenario.groups.forEach((group, gi) => {
+        if (Object.hasOwn(scheme.cover, group.id) && causesDiffer(group.risk.employment_injury)) {
+          errors.push(error(['groups', gi, 'risk', 'employment_injury'], messages.riskByCauseNeedsSplit(scheme.id), 'key'));
+        }
+      });
+    }
     const pool = scheme.fund.pooled_with;
     if (pool !== null) {
       const target = scenario.schemes.find((s) => s.id === pool);
@@ -86,6 +96,17 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
     }
   });
   return errors;
+}
+
+type Contingency = (typeof INCIDENCE_COLUMNS.employment_injury)[number];
+type InjuryRisk = number | Partial<Record<Contingency, number>>;
+
+/** Whether multipliers given by cause differ for some contingency (so that the split matters). */
+function causesDiffer(risk: InjuryRisk | { workplace?: InjuryRisk; commuting?: InjuryRisk }): boolean {
+  if (typeof risk === 'number') return false;
+  const { workplace = 1, commuting = 1 } = risk as { workplace?: InjuryRisk; commuting?: InjuryRisk };
+  const value = (r: InjuryRisk, c: Contingency) => (typeof r === 'number' ? r : (r[c] ?? 1));
+  return INCIDENCE_COLUMNS.employment_injury.some((c) => value(workplace, c) !== value(commuting, c));
 }
 
 function firstIndexOf(ids: readonly string[]): Map<string, number> {

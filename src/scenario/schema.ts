@@ -91,6 +91,25 @@ const injuryRisk = z.union([
   }),
 ]).describe('Multiplier on the scheme\'s incidence: one number for every contingency, or one each.');
 
+/**
+ * Employment-injury multipliers: one number, one per contingency, or one (or one per contingency)
+ * for each cause, workplace accidents and commuting accidents, on its part of the scheme's
+ * incidence (`commuting_incidence`). One mapping, so that a misspelt key is named as such.
+ */
+const employmentInjuryRisk = z.union([
+  multiplier,
+  z.strictObject({
+    temporary: multiplier.optional().describe('Multiplier on the temporary-disablement incidence (default 1).'),
+    permanent: multiplier.optional().describe('Multiplier on the permanent-disablement incidence (default 1).'),
+    fatal: multiplier.optional().describe('Multiplier on the fatal-injury incidence (default 1).'),
+    medical: multiplier.optional().describe('Multiplier on the medical-care incidence (default 1).'),
+    workplace: injuryRisk.optional().describe('Multiplier on workplace accidents and occupational disease (incidence less commuting_incidence): one number, or one per contingency (default 1).'),
+    commuting: injuryRisk.optional().describe('Multiplier on commuting accidents (commuting_incidence): one number, or one per contingency (default 1).'),
+  }).refine((r) => !((r.workplace !== undefined || r.commuting !== undefined) && (r.temporary !== undefined || r.permanent !== undefined || r.fatal !== undefined || r.medical !== undefined)), {
+    error: 'give multipliers by contingency or by cause ({workplace, commuting}), not both',
+  }),
+]);
+
 const group = z.strictObject({
   id: slug
     // A group's id is a key of the schemes' mappings (cover, by_group), where `value`, `source`
@@ -122,7 +141,7 @@ const group = z.strictObject({
   }).describe('Wages of the group (monthly).'),
   risk: z
     .strictObject({
-      employment_injury: injuryRisk.default(1).describe('Multiplier on employment-injury incidence: one number, or {temporary, permanent, fatal, medical}.'),
+      employment_injury: employmentInjuryRisk.default(1).describe('Multiplier on employment-injury incidence: one number, {temporary, permanent, fatal, medical}, or {workplace, commuting} (each of those) where the scheme splits by cause.'),
       non_employment_injury: injuryRisk.default(1).describe('Multiplier on non-employment-injury (24-hour) incidence: one number, or one per contingency.'),
       invalidity: multiplier.default(1).describe('Multiplier on invalidity incidence.'),
       employment_insurance: multiplier.default(1).describe('Multiplier on the involuntary job-loss incidence of employment insurance.'),
@@ -382,6 +401,7 @@ const scheme = z.strictObject({
     by_group: z.record(z.string(), contributionSpec).optional().describe('Contributions of a group, by group id.'),
   }).describe('Contributions to the scheme.'),
   incidence: tablePath.describe('CSV: sex, age, and one column per contingency of the scheme kind.'),
+  commuting_incidence: tablePath.optional().describe('Employment injury only. CSV: sex, age, temporary, permanent, fatal, medical: the commuting accidents\' part of `incidence` (never above it); the rest is workplace accidents and occupational disease.'),
   incidence_trend: z
     .record(z.string(), series)
     .optional()

@@ -106,6 +106,8 @@ export const messages = {
   csvBelow: (value: number, min: number) => (min === 0 ? `${value} is negative` : `${value} is below ${min}`),
   csvAbove: (value: number, max: number) => `${value} is above ${max}`,
   csvDuplicate: (what: string) => `duplicate row for ${what}`,
+  csvNotWholeAge: (age: number) => `${age} is not a whole age`,
+  offsetNeedsSplit: () => 'workplace_offset applies to workplace accidents: the scheme must be an employment_injury scheme with commuting_incidence',
   csvEmpty: () => 'the table has no data rows',
   csvSyntax: (detail: string) => `malformed CSV: ${detail}`,
   csvSharesSum: (column: string, sum: number) => `column ${quoted(column)} must sum to 1 over all rows, sums to ${formatNumber(sum)}`,

@@ -181,4 +181,26 @@ describe('bundled scenarios', () => {
       expect(option.benefits[10] - base.benefits[10], id).toBeCloseTo(option.outgo.education[10], 0);
     }
   });
+  it('the commuters\' variants: the top-up pays on work accidents in Singapore, the declared plan collects and pays less, compulsion covers more', () => {
+    const commuters = scheme('cross-border-commuters', 'cross_border_commuters');
+    const topUp = scheme('cross-border-commuters-wica-top-up', 'cross_border_commuters');
+    const declared = scheme('cross-border-commuters-declared-earnings', 'cross_border_commuters');
+    const compulsory = scheme('cross-border-commuters-compulsory', 'cross_border_commuters');
+    const Y = 2050 - 2025;
+    // The top-up: the same contributions, more disablement and dependants' pensions, and no
+    // temporary benefit or medical care on work accidents (Singapore's law pays them).
+    expect(topUp.contributions[Y]).toBe(commuters.contributions[Y]);
+    expect(topUp.outgo.permanent_disablement_pension[Y]).toBeGreaterThan(commuters.outgo.permanent_disablement_pension[Y]);
+    expect(topUp.outgo.dependants_pension[Y]).toBeGreaterThan(commuters.outgo.dependants_pension[Y]);
+    expect(topUp.outgo.temporary_disablement[Y]).toBeCloseTo(commuters.outgo.temporary_disablement[Y], 0);
+    expect(topUp.outgo.medical[Y]).toBeCloseTo(commuters.outgo.medical[Y], 0);
+    // Declared earnings: RM36.90 a month per contributor, less than 0.6% of most commuters' earnings.
+    expect(declared.contributions[Y]).toBeCloseTo(36.9 * 12 * declared.contributing[Y], -2);
+    expect(declared.contributions[Y]).toBeLessThan(commuters.contributions[Y]);
+    expect(declared.benefits[Y]).toBeLessThan(commuters.benefits[Y]);
+    // Compulsory: 90% registered from 2027, against the voluntary S-curve's 10% then.
+    const at2027 = 2027 - 2025;
+    expect(compulsory.registered[at2027] / commuters.registered[at2027]).toBeCloseTo(9, 6);
+    expect(compulsory.benefits[Y]).toBeGreaterThan(commuters.benefits[Y]);
+  });
 });

@@ -15,6 +15,7 @@ import { AGES, CELLS, SEX_CODES } from '../engine/layout.js';
 import { logSigma } from '../engine/lognormal.js';
 import { ageSexColumns, tableError } from './csv.js';
 import { funeralPayments } from './funeral.js';
+import { buildOffset } from './offset.js';
 import type { CsvTable } from './csv.js';
 import { PendingName, resolveSeries } from './series.js';
 import type { SeriesContext } from './series.js';
@@ -339,6 +340,7 @@ function buildScheme(
       insuredMonthlyWage: entry.insured_wage_monthly === undefined ? null : series(entry.insured_wage_monthly, cat('insured_wage_monthly'), BOUNDS.money),
       contributions: contributionSchedule(spec, specPath, years, startYear, series, loaded.error),
       claimantWageRelativity: entry.claimant_wage_relativity ?? null,
+      offset: entry.workplace_offset ? buildOffset(entry.workplace_offset, cat('workplace_offset'), years, series, readTable, loaded.scenario.projection.currency) : null,
       fromYear,
     };
   });

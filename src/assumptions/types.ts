@@ -70,6 +70,23 @@ export interface CoverAssumptions {
   fromYear: number;
   /** Employment insurance: the group's claimants' wage relativity, or null for the scheme's. */
   claimantWageRelativity: number | null;
+  /** Another law's compensation on the group's workplace accidents, deducted (a top-up), or null. */
+  offset: WorkplaceOffset | null;
+}
+
+/** A lump sum another law pays: wage × factor by age last birthday, within limits by year (scheme currency). */
+export interface OtherLumpSum {
+  factor: Float64Array;
+  minimum: Float64Array;
+  maximum: Float64Array;
+}
+
+export interface WorkplaceOffset {
+  permanent: OtherLumpSum;
+  fatal: OtherLumpSum;
+  /** Shares of the temporary benefit and of medical care on workplace accidents the other law pays. */
+  temporaryShare: number;
+  medicalShare: number;
 }
 
 /**

@@ -9,9 +9,10 @@
  */
 import type { Assumptions, CoverAssumptions, GroupAssumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { DETAIL_BENEFIT, INJURY, MEASURE, OUTGO, PENSION } from '../model.js';
+import { offsetShares, wageNodes } from './offset.js';
 import { addFamilyDeaths } from './family.js';
 import { JOB_LOSS_TERMS, JobLoss, jobLossTerms } from './employment-insurance.js';
-import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
+import { AGES, CELLS, MAX_AGE, SEXES, cell } from './layout.js';
 import { invalidityRate, qualifyingShares, yearsInsured } from './qualifying.js';
 import { BAND_OF_AGE, addDetail, bandIndex } from './result.js';
 import type { SchemeProjection } from './result.js';
@@ -231,6 +232,7 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
   const G = a.groups.length;
   const base = cell(s, 0);
   const persons = ws.persons;
+  const wage = ws.wage;
   const benefit = ws.benefit;
   const risk = scheme.kind === 'employment_injury' ? group.employmentInjuryRisk : group.nonEmploymentInjuryRisk;
   // Incidence multiplier of each contingency this year: group risk × time trend.
@@ -249,6 +251,12 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
     for (let x = lo; x <= hi; x++) sum += persons[x] * part[base + x];
     return sum;
   };
+  // A top-up of another law's compensation on workplace accidents (offset.ts): what that law
+  // pays is deducted from the workplace part of each contingency's cases.
+  const offset = commuting ? c.cover.offset : null;
+  const nodes = offset ? wageNodes(group.wageSigma, ws.offsetNodes) : null;
+  const shares = ws.offsetShares;
+  const workplaceAt = (contingency: number, x: number) => persons[x] * (scheme.incidence[contingency][base + x] - commuting![contingency][base + x]);
 
   if (b.temporary) {
     const t = b.temporary;
@@ -273,6 +281,14 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
         outgo += n * benefit[x];
       }
     }
+    if (offset && offset.temporaryShare > 0) {
+      const taken = offset.temporaryShare * f;
+      for (let x = lo; x <= hi; x++) {
+        const n = workplaceAt(INJURY.temporary, x) * taken;
+        cases -= n;
+        outgo -= n * benefit[x];
+      }
+    }
     const daily = t.replacement[i] / DAYS_PER_MONTH;
     record(ws, out, OUTGO.temporary_disablement, DETAIL_BENEFIT.temporary_disablement, g, s, i, cases, outgo * t.meanDays[i] * daily);
     if (b.rehabilitation) rehabilitate(ws, out, g, s, i, cases * b.rehabilitation.shareOfTemporary);
@@ -284,6 +300,11 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
     cases *= factor(INJURY.medical);
     const d = extra(INJURY.medical);
     if (d !== 0) cases += sumCommuting(INJURY.medical) * d;
+    if (offset && offset.medicalShare > 0) {
+      let workplace = 0;
+      for (let x = lo; x <= hi; x++) workplace += workplaceAt(INJURY.medical, x);
+      cases -= workplace * factor(INJURY.medical) * offset.medicalShare;
+    }
     record(ws, out, OUTGO.medical, DETAIL_BENEFIT.medical, g, s, i, cases, cases * year[Year.MedicalCost]);
   }
   if (b.permanent) {
@@ -315,13 +336,23 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
       let awards = persons[x] * inc[base + x] * f;
       if (d !== 0) awards += persons[x] * part[base + x] * d;
       const fullAnnual = fullAnnualRate * benefit[x];
-      awardsTotal += awards;
-      lumpOutgo += awards * fullAnnual * ws.commutation[base + x];
-      ws.newCount[at + x] += awards * pensionShare;
-      ws.newAmount[at + x] += awards * fullAnnual * pensionPerAward;
+      // Awards paid, and awards' worth paid: less, for a top-up, what the other law covers.
+      let paid = awards;
+      let worth = awards;
+      if (offset) {
+        const other = offset.permanent;
+        offsetShares(nodes!, wage[x] * p.wageRelativity, fullAnnualRate * ws.commutation[base + x], year[Year.PermanentFloor], ceiling, other.factor[x], other.minimum[i], other.maximum[i], shares);
+        const workplace = workplaceAt(INJURY.permanent, x) * f;
+        worth -= workplace * (1 - shares[0]);
+        paid -= workplace * (1 - shares[1]);
+      }
+      awardsTotal += paid;
+      lumpOutgo += worth * fullAnnual * ws.commutation[base + x];
+      ws.newCount[at + x] += paid * pensionShare;
+      ws.newAmount[at + x] += worth * fullAnnual * pensionPerAward;
       if (caa) {
         // Constant attendance allowance: a share of the new disablement pensions.
-        const attendance = awards * pensionShare * caaShare;
+        const attendance = paid * pensionShare * caaShare;
         ws.newCount[caaAt + x] += attendance;
         ws.newAmount[caaAt + x] += attendance * caaAnnual;
       }
@@ -345,7 +376,19 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
     let fatal = persons[x] * inc[base + x] * f;
     if (dFatal !== 0) fatal += persons[x] * partFatal[base + x] * dFatal;
     deaths += fatal;
-    if (family && fatal > 0) addFamilyDeaths(family, g, base + x, fatal, fatal * fullAnnualRate * benefit[x]);
+    if (family && fatal > 0) {
+      // Families paid, and their pensions' worth: less, for a top-up, the other law's lump sum.
+      let paid = fatal;
+      let worth = fatal;
+      if (offset && d) {
+        const other = offset.fatal;
+        offsetShares(nodes!, wage[x] * d.wageRelativity, fullAnnualRate * ws.deathCapital[g * CELLS + base + x], year[Year.DependantsFloor], ceiling, other.factor[x], other.minimum[i], other.maximum[i], shares);
+        const workplace = workplaceAt(INJURY.fatal, x) * f;
+        worth -= workplace * (1 - shares[0]);
+        paid -= workplace * (1 - shares[1]);
+      }
+      addFamilyDeaths(family, g, base + x, paid, worth * fullAnnualRate * benefit[x]);
+    }
   }
   recordDeaths(scheme, ws, out, g, s, i, deaths);
   if (commuting) {

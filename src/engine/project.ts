@@ -24,6 +24,7 @@ import { closeFundYear, createFundState } from './fund.js';
 import { insuredGroupYear, prepareYear } from './insured.js';
 import { AGES, CELLS } from './layout.js';
 import { rollPensions } from './pensions.js';
+import { familyCapital } from './offset.js';
 import { annuityFactors, createAnnuityCache, resetAnnuities } from './valuation.js';
 import type { AnnuityCache } from './valuation.js';
 import { projectPopulation } from './population.js';
@@ -74,6 +75,7 @@ export function project(a: Assumptions, shocks: Shocks = {}, options: ProjectOpt
       ws.outgo.fill(0);
       prepareYear(a, scheme, i, ws.year, shocks.incidence ? shocks.incidence[i] : 1, shocks.deaths ? shocks.deaths[i] : 1, shocks.pensionerMortality ? shocks.pensionerMortality[i] : 1);
       prepareCommutation(a, scheme, ws, q, i, annuities);
+      prepareDeathCapital(a, scheme, ws, q, i, annuities);
       for (let g = 0; g < G; g++) {
         const cover = scheme.cover[g];
         if (!cover) continue;
@@ -103,4 +105,22 @@ function prepareCommutation(a: Assumptions, scheme: SchemeAssumptions, ws: Works
   const v = netDiscountFactor(a.economy.discountRate[i], scheme.pensionIndexation[i]);
   // A copy: the cache may reuse its entries within the year.
   ws.commutation.set(annuityFactors(annuities, q, a.pensionMortality[PENSION.permanent_disablement], AGES, v));
+}
+
+/**
+ * For the groups whose workplace deaths are topped up over another law's lump sum (offset.ts):
+ * the capital value of a death's dependants' pensions per unit of full annual pension, on the
+ * year's annuity factors of the spouses' and the children's pensions (methodology §4–§5).
+ */
+function prepareDeathCapital(a: Assumptions, scheme: SchemeAssumptions, ws: Workspace, q: Float64Array, i: number, annuities: AnnuityCache): void {
+  const d = scheme.benefits.dependants;
+  if (ws.deathCapital.length === 0 || !d || !ws.dependants) return;
+  const v = netDiscountFactor(a.economy.discountRate[i], scheme.pensionIndexation[i]);
+  a.groups.forEach((group, g) => {
+    if (!scheme.cover[g]?.offset) return;
+    // Copies: the cache may reuse its entries within the year.
+    const spouse = Float64Array.from(annuityFactors(annuities, q, a.pensionMortality[PENSION.dependants_spouse] * group.mortalityRisk, AGES, v));
+    const children = Float64Array.from(annuityFactors(annuities, q, a.pensionMortality[PENSION.dependants_children] * group.mortalityRisk, d.childAgeLimit, v));
+    familyCapital(ws.dependants!.targets, spouse, children, ws.deathCapital.subarray(g * CELLS, (g + 1) * CELLS));
+  });
 }

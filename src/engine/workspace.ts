@@ -12,6 +12,7 @@ import { OUTGO_COLUMNS, PENSION, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '..
 import type { PensionType } from '../model.js';
 import { AGES, CELLS, SEXES } from './layout.js';
 import { createFamily } from './family.js';
+import { OFFSET_NODES } from './offset.js';
 import { JOB_LOSS_TERMS } from './employment-insurance.js';
 import type { Family } from './family.js';
 
@@ -111,6 +112,14 @@ export interface Workspace {
   survivors: Family | null;
   /** Those of the two the scheme has. */
   families: Family[];
+  /**
+   * A top-up of another law's lump sums (offset.ts): the wage nodes, the two shares of the
+   * cell in hand, and the capital value of a death's dependants' pensions per unit of full
+   * annual pension `[group][sex][age]` for the groups with an offset (empty when none has one).
+   */
+  offsetNodes: Float64Array;
+  offsetShares: Float64Array;
+  deathCapital: Float64Array;
 }
 
 export function logProfiles(a: Assumptions): Float64Array {
@@ -159,6 +168,9 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
     dependants: scheme.benefits.dependants ? createFamily(scheme.benefits.dependants, slot[PENSION.dependants_spouse], slot[PENSION.dependants_children], groups) : null,
     survivors: scheme.benefits.survivors ? createFamily(scheme.benefits.survivors, slot[PENSION.survivors_spouse], slot[PENSION.survivors_children], groups) : null,
     families: [],
+    offsetNodes: new Float64Array(OFFSET_NODES),
+    offsetShares: new Float64Array(2),
+    deathCapital: new Float64Array(scheme.cover.some((c) => c?.offset) && scheme.benefits.dependants ? groups * CELLS : 0),
   };
   ws.families = [ws.dependants, ws.survivors].filter((f): f is Family => f !== null);
   // Survivors' awards are made when their pensions come to be rolled forward (pensions.ts), so

@@ -45,6 +45,14 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
       if (hasRate && spec.flat_monthly !== undefined) errors.push(error(path, messages.contributionMixed(), 'key'));
       else if (!hasRate && spec.flat_monthly === undefined) errors.push(error(path, messages.contributionNeedsPart(), 'key'));
     }
+    for (const [id, entry] of Object.entries(scheme.cover)) {
+      if (entry.workplace_offset === undefined) continue;
+      if (scheme.kind !== 'employment_injury' || scheme.commuting_incidence === undefined) errors.push(error(at('cover', id, 'workplace_offset'), messages.offsetNeedsSplit(), 'key'));
+      const currency = entry.workplace_offset.currency;
+      if (currency && currency !== scenario.projection.currency && !scenario.economy.exchange_rates?.[currency]) {
+        errors.push(error(at('cover', id, 'workplace_offset', 'currency'), messages.unknownCurrency(currency)));
+      }
+    }
     if (scheme.kind !== 'employment_insurance') {
       for (const [id, entry] of Object.entries(scheme.cover)) {
         if (entry.claimant_wage_relativity !== undefined) errors.push(error(at('cover', id, 'claimant_wage_relativity'), messages.claimantRelativityNotForKind(scheme.kind), 'key'));

@@ -157,6 +157,27 @@ const group = z.strictObject({
     .describe('Exits from a cohort group other than death.'),
 });
 
+/** A lump sum another law pays on a workplace accident: wage × an age factor, within limits. */
+const otherLumpSum = z.strictObject({
+  factors: tablePath.describe('CSV: age_next_birthday, factor: months of wages the other law pays by age next birthday at the accident (nearest age given outside the table).'),
+  minimum: money.describe('Least lump sum, in the offset\'s currency, in the start year.'),
+  maximum: money.describe('Largest lump sum, in the offset\'s currency, in the start year.'),
+}).refine((l) => l.minimum <= l.maximum, { error: 'minimum cannot exceed maximum', path: ['minimum'] });
+
+/**
+ * Compensation another law pays on the group's workplace accidents, which this scheme deducts
+ * from its own benefits (a top-up): lump sums on permanent incapacity and death, compared cell by
+ * cell with the capital value of this scheme's award; shares of the short-term benefits.
+ */
+const workplaceOffset = z.strictObject({
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'expected a currency code such as MYR or SGD' }).optional().describe('Currency of the limits (converted by economy.exchange_rates); the scheme currency when absent.'),
+  limits_indexation: series.default(0).describe('(series) annual increase of the limits from the start year.'),
+  permanent: otherLumpSum.describe('Lump sum on permanent incapacity at 100%, paid in proportion to the degree.'),
+  fatal: otherLumpSum.describe('Lump sum on death.'),
+  temporary_share: z.number().min(0).max(1).default(0).describe('Share of this scheme\'s temporary disablement benefit on workplace accidents that the other law pays instead.'),
+  medical_share: z.number().min(0).max(1).default(0).describe('Share of this scheme\'s medical care on workplace accidents that the other law pays instead.'),
+});
+
 const coverEntry = z.strictObject({
   coverage: series.describe('(series) share of the potential population registered.'),
   compliance: series.default(1).describe('(series) share of registered persons whose contributions are collected.'),
@@ -173,6 +194,7 @@ const coverEntry = z.strictObject({
     .max(10)
     .optional()
     .describe('Employment insurance only: this group\'s claimants\' mean wage relative to their cell\'s mean, instead of the job search allowance\'s wage_relativity (a group whose wages bunch at a minimum wage).'),
+  workplace_offset: workplaceOffset.optional().describe('Employment injury with commuting_incidence only: compensation another law pays on the group\'s workplace accidents, deducted from this scheme\'s benefits (a top-up).'),
 });
 
 /**
@@ -544,6 +566,7 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type GroupConfig = Scenario['groups'][number];
 export type SchemeConfig = Scenario['schemes'][number];
 export type CoverConfig = z.infer<typeof coverEntry>;
+export type WorkplaceOffsetConfig = z.infer<typeof workplaceOffset>;
 export type FixedAmount = z.infer<ReturnType<typeof fixedAmount>>;
 export type ContributionConfig = z.infer<typeof contributionSpec>;
 

@@ -104,7 +104,9 @@ export function wrap(words: string, width: number): string[] {
 const RANKED_PLOT_PX = 620;
 
 export function rankedLabelFont(bars: number): number {
-  return RANKED_PLOT_PX / bars >= 2 * 1.2 * 16 ? 16 : 14;
+  // Two lines of a label at the largest of 16, 14 and 12 that fits its bar (12 from 19 bars).
+  const perBar = RANKED_PLOT_PX / bars;
+  return perBar >= 2 * 1.2 * 16 ? 16 : perBar >= 2 * 1.2 * 14 ? 14 : 12;
 }
 
 export function rankedLabelLines(bars: number): number {

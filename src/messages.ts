@@ -107,6 +107,7 @@ export const messages = {
   csvAbove: (value: number, max: number) => `${value} is above ${max}`,
   csvDuplicate: (what: string) => `duplicate row for ${what}`,
   csvNotWholeAge: (age: number) => `${age} is not a whole age`,
+  recoveryNeedsArrears: () => 'a response of the recovery of arrears needs the group\'s arrears (cover.<group>.arrears)',
   offsetNeedsSplit: () => 'workplace_offset applies to workplace accidents: the scheme must be an employment_injury scheme with commuting_incidence',
   csvEmpty: () => 'the table has no data rows',
   csvSyntax: (detail: string) => `malformed CSV: ${detail}`,

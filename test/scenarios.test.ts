@@ -6,6 +6,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DETAIL_BENEFIT, MEASURE } from '../src/model.js';
+import { detailIndex } from '../src/engine/result.js';
+import { registerWork } from '../src/register/effects.js';
 import type { RunResult } from '../src/pipeline.js';
 import type { SchemeProjection } from '../src/engine/result.js';
 import { PAYER } from '../src/model.js';
@@ -28,6 +31,10 @@ describe('bundled scenarios', () => {
       expect(r.loaded.scenario.scenario.id).toBe(name);
       expect(r.loaded.scenario.scenario.description ?? '').not.toBe('');
     }
+  });
+
+  it('every scenario\'s register ranges can be projected within the default limits, as run does', () => {
+    for (const [name, r] of results) expect(registerWork(r.loaded).withinLimit, `${name}: ${registerWork(r.loaded).projections} projections`).toBe(true);
   });
 
   it('every input of every scenario says where it comes from: a source with its date, or an assumption with the reason', () => {
@@ -202,5 +209,27 @@ describe('bundled scenarios', () => {
     const at2027 = 2027 - 2025;
     expect(compulsory.registered[at2027] / commuters.registered[at2027]).toBeCloseTo(9, 6);
     expect(compulsory.benefits[Y]).toBeGreaterThan(commuters.benefits[Y]);
+  });
+  it('enforcement and outreach: its cost in the expenses, more registered and contributing, arrears from 2028, more claims per domestic worker', () => {
+    const at = (year: number) => year - 2025;
+    for (const id of ['employment_injury', 'invalidity']) {
+      const option = scheme('enforcement-outreach', id);
+      const base = scheme('baseline-2025', id);
+      // Half of RM20m + RM3m a year in each scheme from 2026, none in 2025.
+      expect(option.enforcement[at(2025)], id).toBe(0);
+      expect(option.enforcement[at(2026)], id).toBeCloseTo(11_500_000, 2);
+      expect(base.enforcement.every((v) => v === 0), id).toBe(true);
+      expect(option.registered[at(2030)], id).toBeGreaterThan(base.registered[at(2030)]);
+      // Arrears of 2026 are recovered two years late.
+      expect(option.arrearsRecovered[at(2027)], id).toBe(0);
+      expect(option.arrearsRecovered[at(2028)], id).toBeGreaterThan(0);
+    }
+    const g = results.get('enforcement-outreach')!.projection.groupIds.indexOf('domestic_workers');
+    const perRegistered = (name: string) => {
+      const s = scheme(name, 'employment_injury');
+      const cell = (b: keyof typeof DETAIL_BENEFIT, m: keyof typeof MEASURE) => [0, 1].reduce((sum, sex) => sum + s.detail[detailIndex(DETAIL_BENEFIT[b], MEASURE[m], g, sex, s.groups, s.years) + at(2030)], 0);
+      return cell('temporary_disablement', 'cases') / cell('insured', 'registered');
+    };
+    expect(perRegistered('enforcement-outreach')).toBeGreaterThan(perRegistered('baseline-2025') * 1.3);
   });
 });

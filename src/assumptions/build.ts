@@ -16,6 +16,7 @@ import { logSigma } from '../engine/lognormal.js';
 import { ageSexColumns, tableError } from './csv.js';
 import { funeralPayments } from './funeral.js';
 import { buildOffset } from './offset.js';
+import { buildArrears, buildEnforcement } from './enforcement.js';
 import type { CsvTable } from './csv.js';
 import { PendingName, resolveSeries } from './series.js';
 import type { SeriesContext } from './series.js';
@@ -86,7 +87,7 @@ export function buildAssumptions(loaded: ScenarioInput, tables: TableSource): As
 
   const groups = scenario.groups.map((g, gi) => buildGroup(g, gi, years, named, series, readTable, scenario.projection.currency, loaded));
   const groupIds = groups.map((g) => g.id);
-  const schemes = scenario.schemes.map((s, si) => buildScheme(s, si, years, groupIds, series, readTable, loaded));
+  const schemes = scenario.schemes.map((s, si) => buildScheme(s, si, years, groupIds, series, readTable, loaded, economy.wageIndex));
 
   const pensionMortality = new Float64Array(PENSION_TYPES.length);
   PENSION_TYPES.forEach((type, i) => (pensionMortality[i] = scenario.mortality_multipliers[type]));
@@ -316,6 +317,7 @@ function buildScheme(
   series: SeriesFn,
   readTable: ReadTable,
   loaded: ScenarioInput,
+  wageIndex: Float64Array,
 ): SchemeAssumptions {
   const at = (...rest: Array<string | number>): KeyPath => ['schemes', si, ...rest];
   const startYear = loaded.scenario.projection.start_year;
@@ -327,10 +329,13 @@ function buildScheme(
     const entry = s.cover[id];
     if (!entry) return null;
     const cat = (...rest: string[]) => at('cover', id, ...rest);
-    const coverage = series(entry.coverage, cat('coverage'), BOUNDS.share);
     const fromYear = entry.from ?? -Infinity;
+    // Enforcement and outreach move coverage and compliance (enforcement.ts); no cover before `from`.
+    const written = { coverage: series(entry.coverage, cat('coverage'), BOUNDS.share), compliance: series(entry.compliance, cat('compliance'), BOUNDS.share) };
+    const enforced = entry.enforcement ? buildEnforcement(entry.enforcement, cat('enforcement'), years, series, wageIndex, written) : null;
+    const coverage = enforced ? enforced.coverage : written.coverage;
+    const compliance = enforced ? enforced.compliance : written.compliance;
     for (let i = 0; i < years; i++) if (startYear + i < fromYear) coverage[i] = 0;
-    const compliance = series(entry.compliance, cat('compliance'), BOUNDS.share);
     const spec = s.contributions.by_group?.[id] ?? s.contributions.default;
     const specPath = s.contributions.by_group?.[id] ? at('contributions', 'by_group', id) : at('contributions', 'default');
     return {
@@ -340,6 +345,9 @@ function buildScheme(
       insuredMonthlyWage: entry.insured_wage_monthly === undefined ? null : series(entry.insured_wage_monthly, cat('insured_wage_monthly'), BOUNDS.money),
       contributions: contributionSchedule(spec, specPath, years, startYear, series, loaded.error),
       claimantWageRelativity: entry.claimant_wage_relativity ?? null,
+      claims: enforced?.claims ?? null,
+      enforcement: enforced ? { effortCost: enforced.effortCost, perRegisteredMonthly: enforced.perRegisteredMonthly } : null,
+      arrears: entry.arrears ? buildArrears(entry.arrears, cat('arrears'), series, enforced?.recovery ?? null) : null,
       offset: entry.workplace_offset ? buildOffset(entry.workplace_offset, cat('workplace_offset'), years, series, readTable, loaded.scenario.projection.currency) : null,
       fromYear,
     };

@@ -72,6 +72,34 @@ export interface CoverAssumptions {
   claimantWageRelativity: number | null;
   /** Another law's compensation on the group's workplace accidents, deducted (a top-up), or null. */
   offset: WorkplaceOffset | null;
+  /** Multiplier on every contingency's claims from outreach (enforcement.ts), or null for 1. */
+  claims: Float64Array | null;
+  /** Enforcement and outreach spending (the coverage and compliance above include its effect), or null. */
+  enforcement: { effortCost: Float64Array; perRegisteredMonthly: Float64Array } | null;
+  /** Uncollected contributions recovered later, or null. */
+  arrears: ArrearsAssumptions | null;
+}
+
+/** What the enforcement block yields (enforcement.ts): spending, and the series it moves. */
+export interface EnforcementAssumptions {
+  effort: Float64Array;
+  /** The effort's cost this scheme bears (cost_share of it). */
+  effortCost: Float64Array;
+  perRegisteredMonthly: Float64Array;
+  coverage: Float64Array;
+  compliance: Float64Array;
+  recovery: Float64Array | null;
+  claims: Float64Array | null;
+}
+
+export interface ArrearsAssumptions {
+  /** Share of a year's uncollected contributions recovered, by the year they were due. */
+  recoveredShare: Float64Array;
+  yearsLate: number;
+  /** (1 + interest)^yearsLate. */
+  growth: number;
+  /** Index in PAYERS of who pays them. */
+  payer: number;
 }
 
 /** A lump sum another law pays: wage × factor by age last birthday, within limits by year (scheme currency). */

@@ -47,7 +47,8 @@ export function closeFundYear(a: Assumptions, results: SchemeProjection[], state
     const e = scheme.expenses;
     const expenses = cents(
       (e.shareOfContributions * contributions + e.shareOfBenefits * benefits) / 100 +
-        e.perInsuredMonthly * MONTHS * out.registered[i] * a.economy.wageIndex[i],
+        e.perInsuredMonthly * MONTHS * out.registered[i] * a.economy.wageIndex[i] +
+        out.enforcement[i],
     );
     out.contributions[i] = contributions / 100;
     out.benefits[i] = benefits / 100;

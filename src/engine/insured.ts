@@ -7,7 +7,7 @@
  * (persons, wages, insurable wages, benefit amounts), then summed or added to the new awards:
  * short loops over typed arrays, with no objects and no calls per cell beyond the wage table.
  */
-import type { Assumptions, CoverAssumptions, GroupAssumptions, SchemeAssumptions } from '../assumptions/types.js';
+import type { ArrearsAssumptions, Assumptions, CoverAssumptions, GroupAssumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { DETAIL_BENEFIT, INJURY, MEASURE, OUTGO, PENSION } from '../model.js';
 import { offsetShares, wageNodes } from './offset.js';
 import { addFamilyDeaths } from './family.js';
@@ -141,6 +141,10 @@ export function insuredGroupYear(
   const logWage = ws.logWage;
   const insurable = ws.insurable;
   const context: GroupYear = { a, scheme, group, g, cover, q, i, table, ceiling, logCeiling, ws, out };
+  // Enforcement and outreach: the year's effort, and a running cost per registered person below.
+  const enforcement = cover.enforcement;
+  if (enforcement) out.enforcement[i] += enforcement.effortCost[i];
+  const arrears = cover.arrears;
 
   for (let s = 0; s < SEXES; s++) {
     const base = cell(s, 0);
@@ -170,7 +174,9 @@ export function insuredGroupYear(
     const contributing = registered * compliance;
     if (out.registeredByBand.length > 0) keepBands(out, persons, g, s, i, lo, hi, compliance);
     const wageBill = MONTHS * compliance * insurableSum;
-    const contributions = contribute(context, lo, hi, contributing, wageBill);
+    let contributions = contribute(context, lo, hi, contributing, wageBill);
+    if (enforcement) out.enforcement[i] += enforcement.perRegisteredMonthly[i] * MONTHS * registered;
+    if (arrears) contributions += collectArrears(context, arrears, s, contributions, compliance);
     if (scheme.kind === 'invalidity') invalidityAges(context, s, lo, hi);
     else if (scheme.kind === 'employment_insurance') jobLossAges(context, s, lo, hi);
     else injuryAges(context, s, lo, hi);
@@ -236,14 +242,16 @@ function injuryAges(c: GroupYear, s: number, lo: number, hi: number): void {
   const benefit = ws.benefit;
   const risk = scheme.kind === 'employment_injury' ? group.employmentInjuryRisk : group.nonEmploymentInjuryRisk;
   // Incidence multiplier of each contingency this year: group risk × time trend.
-  const factor = (contingency: number) => risk[contingency] * scheme.incidenceTrend[contingency][i] * ws.year[Year.IncidenceScale];
+  // Outreach raises the claims of every contingency (enforcement.ts): 1 where there is none.
+  const claims = c.cover.claims ? c.cover.claims[i] : 1;
+  const factor = (contingency: number) => risk[contingency] * scheme.incidenceTrend[contingency][i] * ws.year[Year.IncidenceScale] * claims;
   const incidence = (contingency: number) => scheme.incidence[contingency];
   // Accidents split by cause: the rate is incidence·f + commuting·(f_c − f), the commuting part
   // at its own multiplier; where the two multipliers agree the extra term is 0 and skipped, so
   // the rate is exactly the scheme's (methodology §3).
   const commuting = scheme.commutingIncidence;
   const commutingRisk = group.employmentInjuryCommutingRisk;
-  const commutingFactor = (contingency: number) => commutingRisk[contingency] * scheme.incidenceTrend[contingency][i] * ws.year[Year.IncidenceScale];
+  const commutingFactor = (contingency: number) => commutingRisk[contingency] * scheme.incidenceTrend[contingency][i] * ws.year[Year.IncidenceScale] * claims;
   const extra = (contingency: number) => (commuting ? commutingFactor(contingency) - factor(contingency) : 0);
   const sumCommuting = (contingency: number) => {
     const part = commuting![contingency];
@@ -416,7 +424,7 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
   const inv = b.invalidity;
   const sv = b.survivors;
   const incidence = scheme.incidence[0];
-  const incidenceFactor = group.invalidityRisk * scheme.incidenceTrend[0][i] * year[Year.IncidenceScale];
+  const incidenceFactor = group.invalidityRisk * scheme.incidenceTrend[0][i] * year[Year.IncidenceScale] * (cover.claims ? cover.claims[i] : 1);
   const minimum = inv ? inv.minimumMonthly[i] : 0;
   const invRelativity = inv ? inv.wageRelativity : 1;
   const svRelativity = sv ? sv.wageRelativity : 1;
@@ -431,7 +439,8 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
   // so the fatal-injury rate of the scheme covering this group is taken out of mortality.
   const injury = a.schemes.find((k) => k.kind === 'employment_injury' && k.cover[g] !== null && k.cover[g]!.coverage[i] > 0);
   const fatalRate = injury ? injury.incidence[INJURY.fatal] : null;
-  const fatalFactorOf = (risk: Float64Array) => (injury ? risk[INJURY.fatal] * injury.incidenceTrend[INJURY.fatal][i] * year[Year.IncidenceScale] : 0);
+  const injuryClaims = injury?.cover[g]?.claims ? injury.cover[g]!.claims![i] : 1;
+  const fatalFactorOf = (risk: Float64Array) => (injury ? risk[INJURY.fatal] * injury.incidenceTrend[INJURY.fatal][i] * year[Year.IncidenceScale] * injuryClaims : 0);
   const fatalFactor = fatalFactorOf(group.employmentInjuryRisk);
   // Commuting deaths at their own multiplier where the injury scheme splits (as injuryAges).
   const commutingFatal = injury?.commutingIncidence ? injury.commutingIncidence[INJURY.fatal] : null;
@@ -508,7 +517,7 @@ function jobLossAges(c: GroupYear, s: number, lo: number, hi: number): void {
     key[2 * g + 1] = sinceCover;
   }
   const incidence = scheme.incidence[0];
-  const factor = group.employmentInsuranceRisk * scheme.incidenceTrend[0][i] * year[Year.IncidenceScale];
+  const factor = group.employmentInsuranceRisk * scheme.incidenceTrend[0][i] * year[Year.IncidenceScale] * (c.cover.claims ? c.cover.claims[i] : 1);
   // The group's own claimants' relativity where it has one (wages bunched at a minimum wage).
   const relativity = cover.claimantWageRelativity ?? e.wageRelativity;
   const logRelativity = cover.claimantWageRelativity === null ? year[Year.LogJobLossRelativity] : Math.log(relativity);
@@ -612,6 +621,24 @@ function keepBands(out: SchemeProjection, persons: Float64Array, g: number, s: n
 }
 
 /** The year's insured totals of one group and sex: scheme flows and the tidy detail. */
+/**
+ * Arrears (methodology §2): the contributions the registered but non-compliant owe this year, of
+ * which a share is recovered years_late later with interest; and the recovery due this year from
+ * earlier arrears, paid by the arrears' payer. Returns this year's recovery.
+ */
+function collectArrears(c: GroupYear, arrears: ArrearsAssumptions, s: number, contributions: number, compliance: number): number {
+  const { g, i, ws, out } = c;
+  const Y = out.years;
+  const at = (g * SEXES + s) * Y;
+  // The contributions of the year at full compliance, less those collected.
+  const owed = compliance > 0 ? (contributions * (1 - compliance)) / compliance : 0;
+  if (i + arrears.yearsLate < Y) ws.arrearsDue[at + i + arrears.yearsLate] += owed * arrears.recoveredShare[i] * arrears.growth;
+  const recovered = ws.arrearsDue[at + i];
+  out.contributionsByPayer[arrears.payer][i] += recovered;
+  out.arrearsRecovered[i] += recovered;
+  return recovered;
+}
+
 function writeTotals(out: SchemeProjection, g: number, s: number, i: number, registered: number, contributing: number, wageBill: number, contributions: number): void {
   out.registered[i] += registered;
   out.contributing[i] += contributing;

@@ -59,6 +59,9 @@ export interface SchemeProjection {
    * pensionerBandIndex. Empty unless bands are kept.
    */
   pensionersByBand: Float64Array;
+  /** Of the contributions, the arrears recovered (insured.ts); of the expenses, enforcement and outreach. */
+  arrearsRecovered: Float64Array;
+  enforcement: Float64Array;
   /** Whether the scheme splits its accidents by cause (commuting_incidence): the detail then has the commuting counts. */
   splitsCommuting: boolean;
   groups: number;
@@ -98,6 +101,8 @@ export function allocateScheme(id: string, kind: SchemeKind, label: Label, years
     registeredByBand: new Float64Array(banded),
     contributingByBand: new Float64Array(banded),
     pensionersByBand: new Float64Array(PENSION_TYPES_BY_KIND[kind].length * banded),
+    arrearsRecovered: series(),
+    enforcement: series(),
     splitsCommuting,
     groups,
     years,

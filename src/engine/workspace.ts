@@ -120,6 +120,8 @@ export interface Workspace {
   offsetNodes: Float64Array;
   offsetShares: Float64Array;
   deathCapital: Float64Array;
+  /** Arrears recoveries due `[group][sex][year]`, for schemes where a group has arrears (insured.ts). */
+  arrearsDue: Float64Array;
 }
 
 export function logProfiles(a: Assumptions): Float64Array {
@@ -171,6 +173,7 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
     offsetNodes: new Float64Array(OFFSET_NODES),
     offsetShares: new Float64Array(2),
     deathCapital: new Float64Array(scheme.cover.some((c) => c?.offset) && scheme.benefits.dependants ? groups * CELLS : 0),
+    arrearsDue: new Float64Array(scheme.cover.some((c) => c?.arrears) ? groups * SEXES * years : 0),
   };
   ws.families = [ws.dependants, ws.survivors].filter((f): f is Family => f !== null);
   // Survivors' awards are made when their pensions come to be rolled forward (pensions.ts), so

@@ -141,13 +141,21 @@ export function rangedEntries(loaded: LoadedScenario): Array<RegisterEntry & { r
  * scenario's own outcome. A range whose end cannot be projected (outside what the key accepts)
  * is an error at that key.
  */
-export function registerEffects(loaded: LoadedScenario, base: Outcome): Effect[] {
+/**
+ * The work of the register's ranges: two projections a range and the searches for flips (at
+ * most MAX_SEARCHES in a run), and whether it is within the limit the other commands' sets keep.
+ */
+export function registerWork(loaded: LoadedScenario): { projections: number; cells: number; withinLimit: boolean } {
   const ranges = rangedEntries(loaded);
-  // Two projections a range and the searches for flips (at most MAX_SEARCHES in a run), bounded
-  // as the other commands' sets are.
   const cells = projectionCells(loaded.scenario);
   const projections = 2 * ranges.length + Math.min(MAX_SEARCHES, MAX_THRESHOLDS * ranges.length) * BISECTION_STEPS;
-  if (projections * cells > COMMAND_WORK_FACTOR * loaded.limits.cells) {
+  return { projections, cells, withinLimit: projections * cells <= COMMAND_WORK_FACTOR * loaded.limits.cells };
+}
+
+export function registerEffects(loaded: LoadedScenario, base: Outcome): Effect[] {
+  const ranges = rangedEntries(loaded);
+  const { projections, cells, withinLimit } = registerWork(loaded);
+  if (!withinLimit) {
     throw new ScenarioError({ file: loaded.files[0].displayPath }, undefined, messages.commandTooLarge('the ranges of the assumption register', projections, cells, COMMAND_WORK_FACTOR * loaded.limits.cells));
   }
   let searches = 0;

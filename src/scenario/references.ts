@@ -46,6 +46,9 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
       else if (!hasRate && spec.flat_monthly === undefined) errors.push(error(path, messages.contributionNeedsPart(), 'key'));
     }
     for (const [id, entry] of Object.entries(scheme.cover)) {
+      if (entry.enforcement?.response.recovery && !entry.arrears) errors.push(error(at('cover', id, 'enforcement', 'response', 'recovery'), messages.recoveryNeedsArrears(), 'key'));
+    }
+    for (const [id, entry] of Object.entries(scheme.cover)) {
       if (entry.workplace_offset === undefined) continue;
       if (scheme.kind !== 'employment_injury' || scheme.commuting_incidence === undefined) errors.push(error(at('cover', id, 'workplace_offset'), messages.offsetNeedsSplit(), 'key'));
       const currency = entry.workplace_offset.currency;

@@ -178,6 +178,40 @@ const workplaceOffset = z.strictObject({
   medical_share: z.number().min(0).max(1).default(0).describe('Share of this scheme\'s medical care on workplace accidents that the other law pays instead.'),
 });
 
+/** A saturating response to the year's effort E: max × E / (E + half_spending). */
+const response = (maximum: number, what: string) =>
+  z.strictObject({
+    max: z.number().min(0).max(maximum).describe(`The largest effect: ${what}.`),
+    half_spending: within(BOUNDS.money).refine((v) => v > 0, { error: 'half_spending must be above 0' }).describe('The yearly effort (campaigns and inspections, in the scheme currency of the start year, moving with wages) that gives half the largest effect.'),
+  });
+
+/**
+ * Enforcement and outreach for a group (methodology §1, "Enforcement and outreach"): what is
+ * spent, and how coverage, compliance, the recovery of arrears and the claims of the group
+ * respond to the year's effort.
+ */
+const enforcement = z.strictObject({
+  campaign: series.default(0).describe('(series) spending on campaigns and outreach for the group, a year, in the scheme currency.'),
+  inspections: series.default(0).describe('(series) employers inspected a year about the group.'),
+  cost_per_inspection: series.default(0).describe('(series) cost of an inspection, in the scheme currency.'),
+  per_registered_monthly: series.default(0).describe('(series) running cost per registered person a month (reminders, help desks), in the scheme currency; not part of the effort.'),
+  cost_share: z.number().min(0).max(1).default(1).describe('Share of the effort\'s cost this scheme bears: one drive for a group covered by two schemes is written under both, with shares adding up to 1.'),
+  response: z.strictObject({
+    coverage: response(1, 'the share of the unregistered it brings in').optional().describe('Coverage closes max × E/(E + half_spending) of its gap to 1.'),
+    compliance: response(1, 'the share of the non-compliant it brings to pay').optional().describe('Compliance closes max × E/(E + half_spending) of its gap to 1.'),
+    recovery: response(1, 'the share of unrecovered arrears it recovers').optional().describe('The recovered share of arrears closes max × E/(E + half_spending) of its gap to 1.'),
+    claims: response(5, 'the rise in claims, as a multiplier less 1').optional().describe('Claims (every contingency of the scheme for the group) are multiplied by 1 + max × E/(E + half_spending): outreach makes rights known.'),
+  }).prefault({}).describe('How the group responds to the year\'s effort E = campaign + inspections × cost_per_inspection.'),
+});
+
+/** Contributions not collected in a year (registered, not compliant), a share recovered later. */
+const arrears = z.strictObject({
+  recovered_share: series.default(0).describe('(series) share of the year\'s uncollected contributions recovered later.'),
+  years_late: z.number().int().min(1).max(10).default(2).describe('Years after which they are recovered.'),
+  interest: z.number().min(0).max(0.5).default(0).describe('Late-payment interest and penalties a year, compounded over years_late.'),
+  payer: z.enum(PAYERS).default('employer').describe('Who pays the recovered arrears (under Act 4 the employer, who is liable for both shares).'),
+});
+
 const coverEntry = z.strictObject({
   coverage: series.describe('(series) share of the potential population registered.'),
   compliance: series.default(1).describe('(series) share of registered persons whose contributions are collected.'),
@@ -194,6 +228,8 @@ const coverEntry = z.strictObject({
     .max(10)
     .optional()
     .describe('Employment insurance only: this group\'s claimants\' mean wage relative to their cell\'s mean, instead of the job search allowance\'s wage_relativity (a group whose wages bunch at a minimum wage).'),
+  enforcement: enforcement.optional().describe('Enforcement and outreach for the group: spending, and the response of coverage, compliance, recovery and claims.'),
+  arrears: arrears.optional().describe('Contributions the non-compliant owe, a share recovered after years_late with interest.'),
   workplace_offset: workplaceOffset.optional().describe('Employment injury with commuting_incidence only: compensation another law pays on the group\'s workplace accidents, deducted from this scheme\'s benefits (a top-up).'),
 });
 
@@ -567,6 +603,8 @@ export type GroupConfig = Scenario['groups'][number];
 export type SchemeConfig = Scenario['schemes'][number];
 export type CoverConfig = z.infer<typeof coverEntry>;
 export type WorkplaceOffsetConfig = z.infer<typeof workplaceOffset>;
+export type EnforcementConfig = z.infer<typeof enforcement>;
+export type ArrearsConfig = z.infer<typeof arrears>;
 export type FixedAmount = z.infer<ReturnType<typeof fixedAmount>>;
 export type ContributionConfig = z.infer<typeof contributionSpec>;
 

@@ -15,7 +15,7 @@ import type { Yaml } from './helpers/scenarios.js';
 import { projectForComparison } from '../src/cli/compare.js';
 import { compareScenarios } from '../src/report/comparison.js';
 import type { ScenarioRows } from '../src/report/comparison.js';
-import { optionCosts } from '../src/report/options-table.js';
+import { optionCosts, terminalBasisPoints } from '../src/report/options-table.js';
 import { MAX_LINES, compareCharts } from '../src/report/charts/compare-charts.js';
 import { hasData } from '../src/report/charts/chart-kit.js';
 import type { ChartSet } from '../src/report/charts/chart-kit.js';
@@ -133,6 +133,10 @@ describe('the option cost table of the baseline and every shipped option', () =>
     expect(table.filter((l) => /^ {4}all schemes /.test(l))).toHaveLength(shipped.length);
     expect(table.find((l) => /^ {4}cross_border_commuters .*no scheme → 2057/.test(l))).toBeDefined();
     expect(stdout).not.toMatch(/-0\.00%/);
+    // A change far below a basis point keeps its first digit, with its exponent: 2e-10 is 2e-6 bp.
+    expect(terminalBasisPoints(-2e-10)).toBe('-2e-6');
+    expect(terminalBasisPoints(2e-8)).toBe('+0.0002');
+    expect(terminalBasisPoints(0)).toBe('0');
   });
 });
 
@@ -256,9 +260,9 @@ describe('compare charts', () => {
   });
 
   it('the ranked chart of every shipped option gives each bar only the label lines it has room for', () => {
-    // 620 pixels of plot shared by the bars, a label line 1.2 × its font: with 20 options, 31
-    // pixels a bar, too few for two lines at 16 (38.4) or 14 (33.6), so 12 (28.8), two lines
-    // each; a longer title is cut with "…" (the cost table has it whole).
+    // 620 pixels of plot shared by the bars, a label line 1.2 × its font: with 22 options, 28
+    // pixels a bar, too few for two lines at 16 (38.4), 14 (33.6) or 12 (28.8), so 11 (26.4),
+    // two lines each; a longer title is cut with "…" (the cost table has it whole).
     const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).sort().map(scenarioFile);
     const others = files.filter((f) => f !== BASELINE);
     const { charts } = chartsOf(projected([BASELINE, ...others]));

@@ -232,4 +232,25 @@ describe('bundled scenarios', () => {
     };
     expect(perRegistered('enforcement-outreach')).toBeGreaterThan(perRegistered('baseline-2025') * 1.3);
   });
+  it('foreign workers by sector: the same totals as the one group, construction\'s deaths per worker the highest', () => {
+    const at = 2030 - 2025;
+    for (const id of ['employment_injury', 'invalidity']) {
+      const option = scheme('foreign-workers-by-sector', id);
+      const base = scheme('baseline-2025', id);
+      expect(option.registered[at] / base.registered[at], id).toBeCloseTo(1, 9);
+      expect(Math.abs(option.benefits[at] / base.benefits[at] - 1), id).toBeLessThan(1e-4); // the multipliers are rounded to 4 digits
+    }
+    const r = results.get('foreign-workers-by-sector')!;
+    const s = scheme('foreign-workers-by-sector', 'employment_injury');
+    const perWorker = (group: string, benefit: keyof typeof DETAIL_BENEFIT) => {
+      const g = r.projection.groupIds.indexOf(group);
+      const sum = (b: keyof typeof DETAIL_BENEFIT, m: keyof typeof MEASURE) => [0, 1].reduce((t, sex) => t + s.detail[detailIndex(DETAIL_BENEFIT[b], MEASURE[m], g, sex, s.groups, s.years) + at], 0);
+      return sum(benefit, 'cases') / sum('insured', 'registered');
+    };
+    const sectors = ['foreign_construction', 'foreign_manufacturing', 'foreign_services', 'foreign_plantation'];
+    const deaths = sectors.map((g) => perWorker(g, 'deaths'));
+    expect(Math.max(...deaths)).toBe(deaths[0]);
+    expect(Math.min(...deaths)).toBe(deaths[2]);
+    expect(r.projection.groupIds).not.toContain('foreign_workers');
+  });
 });

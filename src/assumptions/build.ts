@@ -272,6 +272,7 @@ function buildGroup(
     invalidityRisk: g.risk.invalidity,
     employmentInsuranceRisk: g.risk.employment_insurance,
     mortalityRisk: g.risk.mortality,
+    pensionsAbroad: g.pensions_abroad ?? null,
   };
 }
 

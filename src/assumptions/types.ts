@@ -56,6 +56,8 @@ export interface GroupAssumptions {
   /** Multiplier on the involuntary job-loss incidence (employment insurance). */
   employmentInsuranceRisk: number;
   mortalityRisk: number;
+  /** Share of the group's pensions paid abroad (flagged in the detail only), or null. */
+  pensionsAbroad: number | null;
 }
 
 export interface CoverAssumptions {

@@ -23,7 +23,7 @@ import { comparisonCsv, comparisonRows, compareScenarios, thresholdCsv, threshol
 import type { ComparisonTable, ScenarioRows } from '../report/comparison.js';
 import { governmentCosts, governmentCsv, governmentText } from '../report/government.js';
 import type { GovernmentCost } from '../report/government.js';
-import { TERMINAL_WIDTH, basisPoints, depletionText, optionCosts, optionCostsCsv, optionCostsText, percentText, ratioText, tableUnit } from '../report/options-table.js';
+import { TERMINAL_WIDTH, depletionText, optionCosts, optionCostsCsv, optionCostsText, percentText, ratioText, tableUnit, terminalBasisPoints } from '../report/options-table.js';
 import type { OptionCosts } from '../report/options-table.js';
 import { displayPathOf } from '../scenario/load.js';
 import type { LoadOptions } from '../scenario/load.js';
@@ -228,7 +228,7 @@ function keyResultsText(t: ComparisonTable, scenarios: readonly ScenarioRows[]):
       rows.push([
         j === 0 ? 'baseline' : String(j),
         percentText(gap),
-        j === 0 || !inBaseline || gap === null || gapBase === null ? '' : basisPoints(gap - gapBase),
+        j === 0 || !inBaseline || gap === null || gapBase === null ? '' : terminalBasisPoints(gap - gapBase),
         percentText(get(j, 'payg_cost_rate', rateYear, rateYear)),
         info.ownFund ? ratioText(get(j, 'reserve_ratio', rateYear, rateYear)) : 'n/a',
         info.ownFund ? depletionText(get(j, 'depletion_year', s.startYear, s.startYear + s.years - 1) ?? 'none') : 'pooled',

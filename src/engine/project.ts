@@ -87,7 +87,7 @@ export function project(a: Assumptions, shocks: Shocks = {}, options: ProjectOpt
     }
     closeFundYear(a, results, funds, i);
   }
-  return { startYear: a.startYear, years: Y, groupIds: a.groups.map((g) => g.id), schemes: results };
+  return { startYear: a.startYear, years: Y, groupIds: a.groups.map((g) => g.id), pensionsAbroad: a.groups.map((g) => g.pensionsAbroad), schemes: results };
 }
 
 /**

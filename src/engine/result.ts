@@ -72,6 +72,8 @@ export interface Projection {
   startYear: number;
   years: number;
   groupIds: string[];
+  /** Share of each group's pensions paid abroad, or null where not given (flagged in the detail). */
+  pensionsAbroad: Array<number | null>;
   schemes: SchemeProjection[];
 }
 

@@ -3,7 +3,7 @@
  * insured population, new awards, beneficiaries in payment and amounts, for pivoting.
  */
 import Papa from 'papaparse';
-import { COMMUTING_COUNTS, DETAIL_BENEFITS, DETAIL_BENEFIT, MEASURE, OPTIONAL_LINES, PENSION_TYPES_BY_KIND, SHORT_TERM_BY_KIND, measuresOf } from '../model.js';
+import { COMMUTING_COUNTS, DETAIL_BENEFITS, DETAIL_BENEFIT, MEASURE, OPTIONAL_LINES, PENSION_TYPES, PENSION_TYPES_BY_KIND, SHORT_TERM_BY_KIND, measuresOf } from '../model.js';
 import type { DetailBenefit, DetailMeasure, SchemeKind } from '../model.js';
 import { SEX_CODES, SEXES } from '../engine/layout.js';
 import { detailIndex } from '../engine/result.js';
@@ -11,6 +11,8 @@ import type { Projection } from '../engine/result.js';
 import { money, persons } from './format.js';
 
 export const DETAIL_COLUMNS = ['scheme', 'year', 'group', 'benefit', 'sex', 'measure', 'value'] as const;
+
+const PENSIONS: ReadonlySet<string> = new Set(PENSION_TYPES);
 
 const PERSON_MEASURES: ReadonlySet<DetailMeasure> = new Set(['registered', 'contributing', 'cases', 'new_awards', 'beneficiaries_end']);
 
@@ -34,9 +36,16 @@ export function detailCsv(p: Projection, coveredGroups: ReadonlyArray<ReadonlySe
         if (!coveredGroups[k].has(g)) continue;
         for (const benefit of benefits) {
           for (let sex = 0; sex < SEXES; sex++) {
+            const at = (measure: DetailMeasure) => s.detail[detailIndex(DETAIL_BENEFIT[benefit], MEASURE[measure], g, sex, G, p.years) + i];
             for (const measure of measuresOf(benefit)) {
-              const value = s.detail[detailIndex(DETAIL_BENEFIT[benefit], MEASURE[measure], g, sex, G, p.years) + i];
+              const value = at(measure);
               data.push([s.id, year, p.groupIds[g], benefit, SEX_CODES[sex], measure, PERSON_MEASURES.has(measure) ? persons(value) : money(value)]);
+            }
+            // A group's pensions paid abroad (pensions_abroad): that share of those in payment.
+            const abroad = p.pensionsAbroad[g];
+            if (abroad !== null && PENSIONS.has(benefit)) {
+              data.push([s.id, year, p.groupIds[g], benefit, SEX_CODES[sex], 'beneficiaries_abroad_end', persons(abroad * at('beneficiaries_end'))]);
+              data.push([s.id, year, p.groupIds[g], benefit, SEX_CODES[sex], 'outgo_abroad', money(abroad * at('outgo'))]);
             }
           }
         }

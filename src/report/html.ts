@@ -78,6 +78,8 @@ const WORDS = {
   inYear: { en: '{amount} in {year}', ms: '{amount} pada {year}' },
   benefits: { en: 'Benefits', ms: 'Faedah' },
   expenses: { en: 'Expenses', ms: 'Perbelanjaan' },
+  arrearsRecovered: { en: 'of which arrears recovered', ms: 'termasuk tunggakan dipulih' },
+  enforcement: { en: 'of which enforcement', ms: 'termasuk penguatkuasaan' },
   investment: { en: 'Investment income', ms: 'Pendapatan pelaburan' },
   fundEnd: { en: 'Fund at the end of the year', ms: 'Dana pada akhir tahun' },
   poolTransfer: { en: 'Net cash flow sent to the pooled fund', ms: 'Aliran tunai bersih dihantar ke dana terkumpul' },
@@ -273,8 +275,11 @@ function moneyTables(input: ReportInput, w: Words, name: (k: number) => string, 
     // [summary column, header, values, shown from year index (hidden before), hidden from year index]
     const columns: Array<[string, keyof typeof WORDS | 'shortfall', Float64Array, number, number]> = [
       ['contributions_total', 'contributions', s.contributions, 0, Infinity],
+      // Arrears recovered and enforcement spending, parts of the two columns before them, where a scenario has them.
+      ...(s.arrearsRecovered.some((v) => v !== 0) ? [['arrears_recovered', 'arrearsRecovered', s.arrearsRecovered, 0, Infinity] as [string, keyof typeof WORDS, Float64Array, number, number]] : []),
       ['benefits_total', 'benefits', s.benefits, 0, Infinity],
       ['expenses', 'expenses', s.expenses, 0, Infinity],
+      ...(s.enforcement.some((v) => v !== 0) ? [['enforcement', 'enforcement', s.enforcement, 0, Infinity] as [string, keyof typeof WORDS, Float64Array, number, number]] : []),
       ['investment_income', 'investment', s.investmentIncome, 0, depletion + 1],
       sm.ownFund ? ['fund_end', 'fundEnd', s.fundEnd, 0, depletion] : ['pool_transfer', 'poolTransfer', s.poolTransfer, 0, Infinity],
       ...(depletedShown ? [['shortfall', 'shortfall', shortfall, depletion, Infinity] as [string, 'shortfall', Float64Array, number, number]] : []),

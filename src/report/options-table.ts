@@ -186,6 +186,16 @@ export function signed(x: number, digits = 1, minus = '-'): string {
   return `${x > 0 ? '+' : minus}${shown}`;
 }
 
+/**
+ * basisPoints for the terminal's fixed-width table: a change below 0.0001 bp in magnitude is
+ * written with its exponent ("-2e-6"), its first digit still shown but its width bounded.
+ */
+export function terminalBasisPoints(x: number | null): string {
+  if (x === null || !Number.isFinite(x) || x === 0 || Math.abs(x * 1e4) >= 0.0001) return basisPoints(x);
+  const bp = x * 1e4;
+  return `${bp > 0 ? '+' : '-'}${Math.abs(bp).toExponential(0)}`;
+}
+
 /** A change of a rate in basis points with its sign (0.000123 → "+1.2"); a true zero is "0". */
 export function basisPoints(x: number | null, minus = '-'): string {
   if (x === null || !Number.isFinite(x)) return 'n/a';
@@ -274,7 +284,7 @@ export function optionCostsText(c: OptionCosts): string[] {
     inUnit(r.pvExtraContributions),
     inUnit(r.pvExtraOutgo),
     inUnit(r.netPvCost),
-    r.scheme === null ? '' : basisPoints(r.gapChange),
+    r.scheme === null ? '' : terminalBasisPoints(r.gapChange),
     r.scheme === null ? '' : `${depletionText(r.depletionBaseline)} → ${depletionText(r.depletionOption)}`,
     r.extendedGroups.length === 0 || r.breakEvenRate === null ? '' : percentText(r.breakEvenRate),
     r.extendedGroups.length === 0 || r.benefitContributionRatio === null ? '' : ratioText(r.benefitContributionRatio),

@@ -149,6 +149,7 @@ const group = z.strictObject({
     })
     .prefault({})
     .describe('Risk multipliers of the group relative to the tables (1 = as the table).'),
+  pensions_abroad: z.number().min(0).max(1).optional().describe('Share of the group\'s pensioners and survivors who live abroad (workers who went home, and their families): the detail flags that share of its pensions in payment and of their outgo; nothing else changes.'),
   exits: z
     .strictObject({
       withdrawal: series.default(0).describe('(series) annual withdrawal rate from the group (cohort mode only).'),

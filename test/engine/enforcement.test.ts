@@ -4,12 +4,14 @@
  * coverage 0.8 and compliance 0.9 under the injury scheme (1.25% from the employer; expenses
  * 10% of contributions), no wage growth, so a response's half_spending stays as written.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MALE } from '../../src/engine/layout.js';
 import { DETAIL_BENEFIT, MEASURE, PAYER } from '../../src/model.js';
 import { detailIndex } from '../../src/engine/result.js';
 import type { SchemeProjection } from '../../src/engine/result.js';
-import { cli, run, scenarioVariant } from '../helpers/scenarios.js';
+import { cli, run, scenarioVariant, tempDir } from '../helpers/scenarios.js';
 import type { Yaml } from '../helpers/scenarios.js';
 
 const withCover = (extra: Yaml) =>
@@ -111,3 +113,18 @@ describe('arrears', () => {
     expect(half.stderr).toMatch(/half_spending must be above 0/);
   });
 });
+describe('the report', () => {
+  it('shows the arrears recovered and the enforcement spending beside contributions and expenses, only where a scenario has them', { timeout: 60_000 }, async () => {
+    const out = join(tempDir(), 'report');
+    const path = withCover({ arrears: { recovered_share: 0.5 }, enforcement: { campaign: 1_000_000 } });
+    expect((await cli('run', path, '--out', out)).code).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('data-column="arrears_recovered"');
+    expect(html).toContain('data-column="enforcement"');
+    expect(html).toContain('of which enforcement');
+    const plain = join(tempDir(), 'plain');
+    expect((await cli('run', scenarioVariant('cells'), '--out', plain)).code).toBe(0);
+    expect(readFileSync(join(plain, 'report.html'), 'utf8')).not.toContain('data-column="enforcement"');
+  });
+});
+

@@ -154,7 +154,8 @@ export function insuredGroupYear(
     while (lo <= hi && !(pop[base + lo] > 0)) lo++;
     while (hi >= lo && !(pop[base + hi] > 0)) hi--;
     if (lo > hi || !(coverage > 0)) {
-      writeTotals(out, g, s, i, 0, 0, 0, 0);
+      // Nobody insured this year, but arrears of earlier years may still fall due.
+      writeTotals(out, g, s, i, 0, 0, 0, arrears ? collectArrears(context, arrears, s, 0, 1) : 0);
       continue;
     }
     const profileAt = g * 2 * AGES + base;

@@ -80,16 +80,16 @@ const within = (b: Bounds) => z.number().min(b.min).max(b.max);
 const multiplier = within(BOUNDS.multiplier);
 const money = within(BOUNDS.money);
 
+/** One multiplier per injury contingency, each 1 when not given. */
+const byContingency = {
+  temporary: multiplier.optional().describe('Multiplier on the temporary-disablement incidence (default 1).'),
+  permanent: multiplier.optional().describe('Multiplier on the permanent-disablement incidence (default 1).'),
+  fatal: multiplier.optional().describe('Multiplier on the fatal-injury incidence (default 1).'),
+  medical: multiplier.optional().describe('Multiplier on the medical-care incidence (default 1).'),
+};
+
 /** A multiplier on a scheme's incidence: one number for every contingency, or one each. */
-const injuryRisk = z.union([
-  multiplier,
-  z.strictObject({
-    temporary: multiplier.optional().describe('Multiplier on the temporary-disablement incidence (default 1).'),
-    permanent: multiplier.optional().describe('Multiplier on the permanent-disablement incidence (default 1).'),
-    fatal: multiplier.optional().describe('Multiplier on the fatal-injury incidence (default 1).'),
-    medical: multiplier.optional().describe('Multiplier on the medical-care incidence (default 1).'),
-  }),
-]).describe('Multiplier on the scheme\'s incidence: one number for every contingency, or one each.');
+const injuryRisk = z.union([multiplier, z.strictObject(byContingency)]).describe('Multiplier on the scheme\'s incidence: one number for every contingency, or one each.');
 
 /**
  * Employment-injury multipliers: one number, one per contingency, or one (or one per contingency)
@@ -99,13 +99,10 @@ const injuryRisk = z.union([
 const employmentInjuryRisk = z.union([
   multiplier,
   z.strictObject({
-    temporary: multiplier.optional().describe('Multiplier on the temporary-disablement incidence (default 1).'),
-    permanent: multiplier.optional().describe('Multiplier on the permanent-disablement incidence (default 1).'),
-    fatal: multiplier.optional().describe('Multiplier on the fatal-injury incidence (default 1).'),
-    medical: multiplier.optional().describe('Multiplier on the medical-care incidence (default 1).'),
+    ...byContingency,
     workplace: injuryRisk.optional().describe('Multiplier on workplace accidents and occupational disease (incidence less commuting_incidence): one number, or one per contingency (default 1).'),
     commuting: injuryRisk.optional().describe('Multiplier on commuting accidents (commuting_incidence): one number, or one per contingency (default 1).'),
-  }).refine((r) => !((r.workplace !== undefined || r.commuting !== undefined) && (r.temporary !== undefined || r.permanent !== undefined || r.fatal !== undefined || r.medical !== undefined)), {
+  }).refine((r) => !((r.workplace !== undefined || r.commuting !== undefined) && Object.keys(byContingency).some((c) => r[c as keyof typeof byContingency] !== undefined)), {
     error: 'give multipliers by contingency or by cause ({workplace, commuting}), not both',
   }),
 ]);

@@ -92,6 +92,13 @@ describe('arrears', () => {
     expect(option.fundEnd[2]).toBeGreaterThan(base.fundEnd[2] + option.arrearsRecovered[2] * 0.9 - 1);
   });
 
+  it('collects arrears that fall due after the group\'s cover has ended', () => {
+    const ended = project(withCover({ coverage: { 2025: 0.8, 2026: 0 }, arrears: { recovered_share: 0.5, years_late: 2 } }));
+    expect(ended.registered[2]).toBe(0);
+    expect(ended.arrearsRecovered[2]).toBeCloseTo(owed * 0.5, 2);
+    expect(ended.contributions[2]).toBeCloseTo(owed * 0.5, 1);
+  });
+
   it('enforcement raises the recovered share by its response', () => {
     const option = project(withCover({
       arrears: { recovered_share: 0.5, years_late: 2 },

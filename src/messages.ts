@@ -108,6 +108,7 @@ export const messages = {
   csvDuplicate: (what: string) => `duplicate row for ${what}`,
   csvNotWholeAge: (age: number) => `${age} is not a whole age`,
   recoveryNeedsArrears: () => 'a response of the recovery of arrears needs the group\'s arrears (cover.<group>.arrears)',
+  offsetWithDeclaredWage: () => 'workplace_offset compares the other law\'s lump sum on the real wage with this scheme\'s award, and a declared insured_wage_monthly leaves the engine no real wage: give one or the other',
   offsetNeedsSplit: () => 'workplace_offset applies to workplace accidents: the scheme must be an employment_injury scheme with commuting_incidence',
   csvEmpty: () => 'the table has no data rows',
   csvSyntax: (detail: string) => `malformed CSV: ${detail}`,

@@ -22,8 +22,9 @@ function responseTo(effort: Float64Array, wageIndex: Float64Array, r: { max: num
   return effort.map((e, i) => (e > 0 ? (r.max * e) / (e + r.half_spending * wageIndex[i]) : 0));
 }
 
-/** Closes a share of a series' gap to 1, year by year. */
-const closeGap = (base: Float64Array, share: Float64Array | null) => (share ? base.map((v, i) => v + (1 - v) * share[i]) : base);
+/** Closes a share of a series' gap to 1, year by year; with `keepZero`, a year at 0 stays 0 (coverage: no cover that year). */
+const closeGap = (base: Float64Array, share: Float64Array | null, keepZero = false) =>
+  share ? base.map((v, i) => (keepZero && v === 0 ? 0 : v + (1 - v) * share[i])) : base;
 
 export function buildEnforcement(config: EnforcementConfig, path: KeyPath, years: number, series: SeriesFn, wageIndex: Float64Array, base: { coverage: Float64Array; compliance: Float64Array }): EnforcementAssumptions {
   const at = (...rest: string[]): KeyPath => [...path, ...rest];
@@ -37,7 +38,7 @@ export function buildEnforcement(config: EnforcementConfig, path: KeyPath, years
     effort,
     effortCost: effort.map((e) => e * config.cost_share),
     perRegisteredMonthly: series(config.per_registered_monthly, at('per_registered_monthly'), BOUNDS.money),
-    coverage: closeGap(base.coverage, responseTo(effort, wageIndex, config.response.coverage)),
+    coverage: closeGap(base.coverage, responseTo(effort, wageIndex, config.response.coverage), true),
     compliance: closeGap(base.compliance, responseTo(effort, wageIndex, config.response.compliance)),
     recovery: responseTo(effort, wageIndex, config.response.recovery),
     claims: claims ? claims.map((g) => 1 + g) : null,

@@ -34,7 +34,8 @@ export function offsetShares(nodes: Float64Array, meanWage: number, capitalPerWa
   let paid = 0;
   for (let k = 0; k < NODES; k++) {
     const w = meanWage * nodes[k];
-    const x = capitalPerWage * Math.min(ceiling, Math.max(floor, w));
+    // Clamped as clampedWages does: a floor above the ceiling wins.
+    const x = capitalPerWage * Math.max(floor, Math.min(ceiling, w));
     const other = Math.min(maximum, Math.max(minimum, w * factor));
     own += x;
     if (x > other) {
@@ -52,15 +53,18 @@ export function offsetShares(nodes: Float64Array, meanWage: number, capitalPerWa
  * the year's annuity factors of each: what a death's family awards are worth (family.ts).
  */
 export function familyCapital(t: FamilyTargets, spouseAnnuity: Float64Array, childAnnuity: Float64Array, out: Float64Array): void {
+  // Awards are made mid-year: valued, as pensions.ts values them, at the mean of the factors at
+  // the age and the age above.
+  const mid = (annuity: Float64Array, c: number) => (c % AGES < AGES - 1 ? (annuity[c] + annuity[c + 1]) / 2 : annuity[c]);
   for (let c = 0; c < CELLS; c++) {
     const sp = t.spouseCell[c];
     const su = t.spouseUpper[c];
-    const spouse = (1 - su) * spouseAnnuity[sp] + (su > 0 ? su * spouseAnnuity[sp + 1] : 0);
+    const spouse = (1 - su) * mid(spouseAnnuity, sp) + (su > 0 ? su * mid(spouseAnnuity, sp + 1) : 0);
     let children = 0;
     if (t.childCount[c] > 0) {
       const age = t.childAge[c];
       const u = t.childUpper[c];
-      for (let s = 0; s < SEXES; s++) children += (1 - u) * childAnnuity[cell(s, age)] + (u > 0 && age + 1 < AGES ? u * childAnnuity[cell(s, age + 1)] : 0);
+      for (let s = 0; s < SEXES; s++) children += (1 - u) * mid(childAnnuity, cell(s, age)) + (u > 0 && age + 1 < AGES ? u * mid(childAnnuity, cell(s, age + 1)) : 0);
     }
     out[c] = t.spouseAmount[c] * spouse + t.childAmount[c] * children;
   }

@@ -51,6 +51,8 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
     for (const [id, entry] of Object.entries(scheme.cover)) {
       if (entry.workplace_offset === undefined) continue;
       if (scheme.kind !== 'employment_injury' || scheme.commuting_incidence === undefined) errors.push(error(at('cover', id, 'workplace_offset'), messages.offsetNeedsSplit(), 'key'));
+      // The other law pays on the real wage, which a declared insured wage replaces in the engine.
+      if (entry.insured_wage_monthly !== undefined) errors.push(error(at('cover', id, 'workplace_offset'), messages.offsetWithDeclaredWage(), 'key'));
       const currency = entry.workplace_offset.currency;
       if (currency && currency !== scenario.projection.currency && !scenario.economy.exchange_rates?.[currency]) {
         errors.push(error(at('cover', id, 'workplace_offset', 'currency'), messages.unknownCurrency(currency)));

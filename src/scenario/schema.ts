@@ -198,7 +198,7 @@ const enforcement = z.strictObject({
     coverage: response(1, 'the share of the unregistered it brings in').optional().describe('Coverage closes max × E/(E + half_spending) of its gap to 1.'),
     compliance: response(1, 'the share of the non-compliant it brings to pay').optional().describe('Compliance closes max × E/(E + half_spending) of its gap to 1.'),
     recovery: response(1, 'the share of unrecovered arrears it recovers').optional().describe('The recovered share of arrears closes max × E/(E + half_spending) of its gap to 1.'),
-    claims: response(5, 'the rise in claims, as a multiplier less 1').optional().describe('Claims (every contingency of the scheme for the group) are multiplied by 1 + max × E/(E + half_spending): outreach makes rights known.'),
+    claims: response(5, 'the rise in claims, as a multiplier less 1').optional().describe('Claims of the scheme\'s contingencies for the group (injuries, invalidity awards, losses of employment; not deaths from other causes) are multiplied by 1 + max × E/(E + half_spending): outreach makes rights known.'),
   }).prefault({}).describe('How the group responds to the year\'s effort E = campaign + inspections × cost_per_inspection.'),
 });
 

@@ -67,6 +67,12 @@ describe('enforcement and outreach', () => {
     expect(shared.registered[0]).toBeCloseTo(8500, 6);
   });
 
+  it('brings in nobody in a year the written coverage is 0', () => {
+    const closed = project(withCover({ coverage: { 2025: 0.8, 2026: 0 }, enforcement: { campaign: 1_000_000, response: { coverage: { max: 0.5, half_spending: 1_000_000 } } } }));
+    expect(closed.registered[0]).toBeCloseTo(8500, 6);
+    expect(closed.registered[1]).toBe(0);
+  });
+
   it('with no effort, changes nothing but the running cost', () => {
     const option = project(withCover({ enforcement: { per_registered_monthly: 1, response: { coverage: { max: 1, half_spending: 1 } } } }));
     expect(option.registered).toEqual(base.registered);

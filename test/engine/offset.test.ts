@@ -98,6 +98,12 @@ describe('a top-up of another law\'s lump sums', () => {
     expect(detail(short, 'medical', 'cases')).toBeCloseTo(8000 * (0.009 + 0.011 * 0.5), 9); // 116
   });
 
+  it('is refused beside a declared insured wage, which leaves no real wage for the other law, with exit 2', async () => {
+    const result = await cli('validate', withOffset({}, (s) => (s.schemes[0].cover.men40.insured_wage_monthly = 2000)));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/workplace_offset: workplace_offset compares the other law's lump sum on the real wage/);
+  });
+
   it('is refused where the scheme does not split its accidents by cause, with exit 2', async () => {
     const path = withOffset({}, (s) => delete s.schemes[0].commuting_incidence);
     const result = await cli('validate', path);

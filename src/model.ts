@@ -66,6 +66,7 @@ export const OUTGO_COLUMNS = [
   'training',
   'rehabilitation',
   'education',
+  'invalidity_grant',
 ] as const;
 export type OutgoColumn = (typeof OUTGO_COLUMNS)[number];
 export const OUTGO = Object.fromEntries(OUTGO_COLUMNS.map((c, i) => [c, i])) as Record<OutgoColumn, number>;
@@ -101,6 +102,8 @@ export const DETAIL_BENEFITS = [
   'training',
   'rehabilitation',
   'education',
+  'invalidity_grant',
+  'reduced_invalidity_awards',
   ...PENSION_TYPES,
 ] as const;
 export type DetailBenefit = (typeof DETAIL_BENEFITS)[number];
@@ -109,7 +112,7 @@ export type DetailBenefit = (typeof DETAIL_BENEFITS)[number];
 export const SHORT_TERM_BY_KIND: Record<SchemeKind, readonly DetailBenefit[]> = {
   employment_injury: ['deaths', 'commuting_accidents', 'commuting_deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation', 'education'],
   non_employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation', 'education'],
-  invalidity: ['deaths', 'funeral', 'rehabilitation', 'education'],
+  invalidity: ['deaths', 'funeral', 'rehabilitation', 'education', 'invalidity_grant', 'reduced_invalidity_awards'],
   // Cases are claims: qualifying losses of employment, those re-employed early, those trained.
   employment_insurance: ['job_search_allowance', 'reduced_income_allowance', 'early_reemployment_allowance', 'training'],
 };
@@ -117,7 +120,13 @@ export const SHORT_TERM_BY_KIND: Record<SchemeKind, readonly DetailBenefit[]> = 
  * Lines a scheme of the kind may or may not pay (a programme, not a benefit of the kind): the
  * detail writes their rows only where the scheme pays them, never rows of zeros.
  */
-export const OPTIONAL_LINES: readonly (DetailBenefit & OutgoColumn)[] = ['rehabilitation', 'education'];
+export const OPTIONAL_LINES: readonly (DetailBenefit & OutgoColumn)[] = ['rehabilitation', 'education', 'invalidity_grant'];
+/**
+ * The reduced invalidity pensions among the new invalidity pensions (qualifying routes): new
+ * awards and their annual amount, part of `invalidity_pension`'s; written only where the scheme
+ * has the reduced route.
+ */
+export const REDUCED_AWARDS: DetailBenefit = 'reduced_invalidity_awards';
 /**
  * Counts of an employment-injury scheme that splits its accidents by cause (`commuting_incidence`):
  * the accidents (medical cases) and deaths of commuting accidents, part of `medical` and `deaths`.
@@ -147,6 +156,7 @@ export const MEASURE = Object.fromEntries(DETAIL_MEASURES.map((m, i) => [m, i]))
 export function measuresOf(benefit: DetailBenefit): readonly DetailMeasure[] {
   if (benefit === 'insured') return ['registered', 'contributing', 'wage_bill', 'contributions'];
   if (COMMUTING_COUNTS.includes(benefit)) return ['cases'];
+  if (benefit === REDUCED_AWARDS) return ['new_awards', 'new_awards_annual_amount'];
   if ((PENSION_TYPES as readonly string[]).includes(benefit)) {
     return ['new_awards', 'new_awards_annual_amount', 'beneficiaries_end', 'annual_amount_end', 'outgo', 'capital_value_new_awards', 'liability_end'];
   }

@@ -109,7 +109,9 @@ describe('the option cost table of the baseline and every shipped option', () =>
     const both = rows.find((r) => r.option === 'domestic-workers' && r.scheme === 'invalidity')!;
     const extra = (measure: string) => pv('invalidity', measure, 'domestic-workers') - pv('invalidity', measure, 'baseline-2025');
     close(both.net_pv_cost_MYR, extra('benefits') + extra('expenses') - extra('contributions'));
-    expect(both.depletion_year_baseline).toBe('2035');
+    const baselineDepletion = comparison.find((r) => r.scheme === 'invalidity' && r.measure === 'depletion_year')!['baseline-2025'];
+    expect(baselineDepletion).toMatch(/^20[3-4]\d$/);
+    expect(both.depletion_year_baseline).toBe(baselineDepletion);
     // The group it extends, and that group's own benefit-to-contribution ratio from the option's measures.
     expect(both.extended_groups).toBe('domestic_workers');
     const group = (measure: string) => Number(comparison.find((r) => r.scheme === 'invalidity' && r.measure === measure && r.group === 'domestic_workers')!['domestic-workers']);

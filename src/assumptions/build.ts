@@ -272,6 +272,7 @@ function buildGroup(
     invalidityRisk: g.risk.invalidity,
     employmentInsuranceRisk: g.risk.employment_insurance,
     mortalityRisk: g.risk.mortality,
+    tenure: g.tenure ? { maxYears: g.tenure.max_years, turnover: g.tenure.turnover } : null,
     pensionsAbroad: g.pensions_abroad ?? null,
   };
 }
@@ -442,7 +443,14 @@ function buildScheme(
     incidence,
     commutingIncidence,
     incidenceTrend,
-    qualifying: { minMonths: s.qualifying.min_months, windowMonths: s.qualifying.window_months, entryAge: s.qualifying.entry_age },
+    qualifying: {
+      minMonths: s.qualifying.min_months,
+      windowMonths: s.qualifying.window_months,
+      entryAge: s.qualifying.entry_age,
+      fullShareSinceEntry: s.qualifying.full_share_since_entry ?? null,
+      reducedShareSinceEntry: s.qualifying.reduced_share_since_entry ?? null,
+      maxEntryAge: s.qualifying.max_entry_age ?? Infinity,
+    },
     benefits: {
       temporary: b.temporary_disablement && {
         ...minimumOf(temporary)!,
@@ -481,8 +489,10 @@ function buildScheme(
         incrementPerYear: b.invalidity_pension.increment_per_year,
         maxRate: b.invalidity_pension.max_rate,
         minimumMonthly: invalidityMinimum!.values,
+        reducedRate: b.invalidity_pension.reduced_rate,
         wageRelativity: b.invalidity_pension.wage_relativity,
       },
+      invalidityGrant: b.invalidity_grant && { minMonths: b.invalidity_grant.min_months, interest: b.invalidity_grant.interest },
       survivors: b.survivors && { ...survivors('survivors', b.survivors), wageRelativity: b.survivors.wage_relativity },
       employmentInsurance: b.job_search_allowance && {
         rates: b.job_search_allowance.rates,

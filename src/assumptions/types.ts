@@ -56,8 +56,24 @@ export interface GroupAssumptions {
   /** Multiplier on the involuntary job-loss incidence (employment insurance). */
   employmentInsuranceRisk: number;
   mortalityRisk: number;
+  /** A permit tenure (methodology §3, "Tenure"): months insured count from arrival; null for other groups. */
+  tenure: { maxYears: number; turnover: number } | null;
   /** Share of the group's pensions paid abroad (flagged in the detail only), or null. */
   pensionsAbroad: number | null;
+}
+
+/**
+ * Qualifying conditions (methodology §3, "Qualifying routes"): `minMonths` contributions in the
+ * last `windowMonths`, counted from `entryAge`; for invalidity also the routes on a share of the
+ * months since entry (null where left out) and the highest age of entry into insurance.
+ */
+export interface QualifyingAssumptions {
+  minMonths: number;
+  windowMonths: number;
+  entryAge: number;
+  fullShareSinceEntry: number | null;
+  reducedShareSinceEntry: number | null;
+  maxEntryAge: number;
 }
 
 export interface CoverAssumptions {
@@ -179,7 +195,9 @@ export interface BenefitAssumptions {
   rehabilitation?: { costPerCase: number; shareOfPensions: number; shareOfTemporary: number; pensionsAverted: number };
   /** Education assistance per child's pension in payment, by age (take-up included), and its index by year. */
   education?: { annualByAge: Float64Array; index: Float64Array };
-  invalidity?: { baseRate: number; incrementPerYear: number; maxRate: number; minimumMonthly: Float64Array; wageRelativity: number };
+  invalidity?: { baseRate: number; incrementPerYear: number; maxRate: number; minimumMonthly: Float64Array; reducedRate: number; wageRelativity: number };
+  /** Invalidity grant (methodology §3, "Qualifying routes"): contributions needed; the lump sum refunds the contributions paid, with interest. */
+  invalidityGrant?: { minMonths: number; interest: number };
   survivors?: SurvivorAssumptions & { wageRelativity: number };
   employmentInsurance?: EmploymentInsuranceAssumptions;
 }
@@ -257,7 +275,7 @@ export interface SchemeAssumptions {
   /** The commuting accidents' part of `incidence` (employment injury), or null if not split. */
   commutingIncidence: Float64Array[] | null;
   incidenceTrend: Float64Array[];
-  qualifying: { minMonths: number; windowMonths: number; entryAge: number };
+  qualifying: QualifyingAssumptions;
   benefits: BenefitAssumptions;
   pensionIndexation: Float64Array;
   expenses: { shareOfContributions: number; shareOfBenefits: number; perInsuredMonthly: number };

@@ -13,12 +13,13 @@ import { offsetShares, wageNodes } from './offset.js';
 import { addFamilyDeaths } from './family.js';
 import { JOB_LOSS_TERMS, JobLoss, jobLossTerms } from './employment-insurance.js';
 import { AGES, CELLS, MAX_AGE, SEXES, cell } from './layout.js';
-import { invalidityRate, qualifyingShares, yearsInsured } from './qualifying.js';
+import { invalidityRate, routeAt, sharedRoutes, tenureWeights, yearsInsured } from './qualifying.js';
+import type { RouteTable } from './qualifying.js';
 import { BAND_OF_AGE, addDetail, bandIndex } from './result.js';
 import type { SchemeProjection } from './result.js';
 import { topUpRatio, wageTable } from './wageTable.js';
 import type { WageTable } from './wageTable.js';
-import { Year, stockIndex } from './workspace.js';
+import { INVALIDITY_TERMS, InvalidityTerm, Year, stockIndex } from './workspace.js';
 import type { Workspace } from './workspace.js';
 
 const MONTHS = 12;
@@ -34,6 +35,17 @@ export function clampedWage(table: WageTable | null, wage: number, logWage: numb
   if (wage <= 0 || ceiling <= 0) return Math.max(0, floor);
   if (table === null) return Math.min(Math.max(wage, floor), ceiling);
   const capped = ceiling - wage * topUpRatio(table, logCeiling - logWage);
+  return floor > 0 ? capped + wage * topUpRatio(table, logFloor - logWage) : capped;
+}
+
+/**
+ * clampedWage from the capped part E[min(W, C)] already in hand (`capped`, clampedWage with no
+ * floor): the same arithmetic, so that two floors on one wage cost one table lookup each.
+ */
+function clampedFrom(capped: number, table: WageTable | null, wage: number, logWage: number, ceiling: number, floor: number, logFloor: number): number {
+  if (floor >= ceiling) return floor;
+  if (wage <= 0 || ceiling <= 0) return Math.max(0, floor);
+  if (table === null) return Math.min(Math.max(wage, floor), ceiling);
   return floor > 0 ? capped + wage * topUpRatio(table, logFloor - logWage) : capped;
 }
 
@@ -450,25 +462,61 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
   // not awarded a pension.
   const rehab = b.rehabilitation;
   const awardedShare = rehab ? 1 - rehab.shareOfPensions * rehab.pensionsAverted : 1;
+  // The reduced pension (a flat rate) and the grant (methodology §3, "Qualifying routes").
+  const reducedShare = ws.invalidityReduced;
+  const reducedRate = inv ? inv.reducedRate : 0;
+  const reducedFloor = reducedRate > 0 ? minimum / reducedRate : 0;
+  const logReducedFloor = reducedRate > 0 ? Math.log(reducedFloor) : -Infinity;
+  const grant = b.invalidityGrant;
+  const grantShare = ws.invalidityGrant;
+  const grantMonths = ws.invalidityGrantMonths;
+  const contributionRate = grant ? totalRate(cover, i) : 0;
+  const flatMonthly = grant && cover.contributions.flatMonthly ? cover.contributions.flatMonthly[i] : 0;
   let invalids = 0;
+  let reducedAwards = 0;
+  let reducedAmount = 0;
+  let grants = 0;
+  let grantOutgo = 0;
   let deaths = 0;
   // The minimum pension is a floor on the wage of minimum/rate (methodology §4).
   const logMinimum = Math.log(minimum);
   for (let x = lo; x <= hi; x++) {
     const rate = rates[termsAt + x];
-    const qualifying = qualifyingShare[termsAt + x];
+    const full = qualifyingShare[termsAt + x];
+    const reduced = reducedShare[termsAt + x];
+    const qualifying = full + reduced;
     const floor = rate > 0 ? minimum / rate : 0;
     const logFloor = rate > 0 ? logMinimum - logRates[termsAt + x] : -Infinity;
-    // The invalidity pension of a claimant of the cell, monthly (0 where no pension is due).
+    const invalid = persons[x] * incidence[base + x] * incidenceFactor;
+    const invWage = wage[x] * invRelativity;
+    const logInvWage = logWage[x] + year[Year.LogInvalidityRelativity];
+    // The claimant's capped wage E[min(W, C)], shared by the grant and both pensions' floors.
+    const needsWage = (grant !== undefined && grantShare[termsAt + x] > 0) || (inv !== undefined && rate > 0 && qualifying > 0);
+    const capped = needsWage ? clampedWage(table, invWage, logInvWage, ceiling, logCeiling, 0, -Infinity) : 0;
+    if (grant && grantShare[termsAt + x] > 0) {
+      // The contributions the invalid paid, refunded with interest, at their (capped) wage.
+      const monthlyPaid = flatMonthly > 0 ? flatMonthly : contributionRate * capped;
+      grants += invalid * grantShare[termsAt + x];
+      grantOutgo += invalid * grantMonths[termsAt + x] * monthlyPaid;
+    }
+    // The pensions of a qualifying claimant of the cell, monthly: full and reduced, and their
+    // mean in the two routes' shares (0 where no pension is due).
+    let fullMonthly = 0;
+    let reducedMonthly = 0;
     let invalidityMonthly = 0;
-    if (inv && rate > 0) {
-      const qualified = persons[x] * incidence[base + x] * incidenceFactor * qualifying;
+    if (inv && rate > 0 && qualifying > 0) {
+      fullMonthly = full > 0 ? rate * clampedFrom(capped, table, invWage, logInvWage, ceiling, floor, logFloor) : 0;
+      if (reduced > 0) reducedMonthly = reducedRate * clampedFrom(capped, table, invWage, logInvWage, ceiling, reducedFloor, logReducedFloor);
+      invalidityMonthly = reduced > 0 ? (full * fullMonthly + reduced * reducedMonthly) / qualifying : fullMonthly;
+      const qualified = invalid * qualifying;
       invalids += qualified;
       const awards = qualified * awardedShare;
-      const monthly = rate * clampedWage(table, wage[x] * invRelativity, logWage[x] + year[Year.LogInvalidityRelativity], ceiling, logCeiling, floor, logFloor);
-      invalidityMonthly = monthly;
       ws.newCount[at + x] += awards;
-      ws.newAmount[at + x] += awards * MONTHS * monthly;
+      ws.newAmount[at + x] += awards * MONTHS * invalidityMonthly;
+      if (reduced > 0) {
+        reducedAwards += invalid * reduced * awardedShare;
+        reducedAmount += invalid * reduced * awardedShare * MONTHS * reducedMonthly;
+      }
       if (caa) {
         // Constant attendance allowance: a share of the new invalidity pensions.
         ws.newCount[caaAt + x] += awards * caaShare;
@@ -479,14 +527,25 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
     const otherCauses = Math.min(1, q[base + x] * group.mortalityRisk) - injuryDeaths;
     const died = persons[x] * Math.max(0, otherCauses) * year[Year.DeathScale];
     deaths += died;
-    if (sv && died > 0 && rate > 0) {
+    if (sv && died > 0 && rate > 0 && qualifying > 0) {
       const qualified = died * qualifying;
       // Survivors' pensions are the pension the deceased would have had: the same as an
       // invalidity claimant's when the two share a wage relativity.
-      const monthly = sameRelativity ? invalidityMonthly : rate * clampedWage(table, wage[x] * svRelativity, logWage[x] + year[Year.LogSurvivorsRelativity], ceiling, logCeiling, floor, logFloor);
+      let monthly = invalidityMonthly;
+      if (!sameRelativity) {
+        const logSvWage = logWage[x] + year[Year.LogSurvivorsRelativity];
+        const svFull = full > 0 ? rate * clampedWage(table, wage[x] * svRelativity, logSvWage, ceiling, logCeiling, floor, logFloor) : 0;
+        const svReduced = reduced > 0 ? reducedRate * clampedWage(table, wage[x] * svRelativity, logSvWage, ceiling, logCeiling, reducedFloor, logReducedFloor) : 0;
+        monthly = reduced > 0 ? (full * svFull + reduced * svReduced) / qualifying : svFull;
+      }
       addFamilyDeaths(ws.survivors!, g, base + x, qualified, qualified * MONTHS * monthly);
     }
   }
+  if (out.paysReduced) {
+    addDetail(out, DETAIL_BENEFIT.reduced_invalidity_awards, MEASURE.new_awards, g, s, i, reducedAwards);
+    addDetail(out, DETAIL_BENEFIT.reduced_invalidity_awards, MEASURE.new_awards_annual_amount, g, s, i, reducedAmount);
+  }
+  if (grant) record(ws, out, OUTGO.invalidity_grant, DETAIL_BENEFIT.invalidity_grant, g, s, i, grants, grantOutgo);
   if (rehab) rehabilitate(ws, out, g, s, i, invalids * rehab.shareOfPensions);
   recordDeaths(scheme, ws, out, g, s, i, deaths);
 }
@@ -551,11 +610,17 @@ function jobLossAges(c: GroupYear, s: number, lo: number, hi: number): void {
 }
 
 /**
- * The invalidity pension rate (and its logarithm) and the qualifying share of each age of group g
- * in year i (methodology §3–§4), the same for either sex, into ws.invalidityRate,
- * ws.invalidityLogRate and ws.invalidityQualifying. They depend on the years insured and the
- * contribution density only, so they are worked out again only when one of these changes; once
- * cover is older than the scheme's ages, the years insured no longer change from year to year.
+ * The invalidity terms of each age of group g in year i (methodology §3, "Qualifying routes"),
+ * the same for either sex: the full pension's mean rate (and its logarithm), and the shares that
+ * qualify for the full pension, the reduced pension and the grant, with the grant's months of
+ * contributions refunded, into the ws.invalidity* arrays.
+ *
+ * A person aged x has been insured for M = 12 × the years since the entry age or since cover
+ * began, whichever is fewer; in a group with a permit tenure, for min(M, t) months with t the
+ * months since arrival (tenureWeights). Those who entered at or above the highest age of entry
+ * get nothing. The terms depend on the density and the years since cover began only, so they
+ * are worked out again only when one of these changes; once cover is older than the scheme's
+ * ages, the years insured no longer change from year to year.
  */
 function invalidityTerms(a: Assumptions, scheme: SchemeAssumptions, cover: CoverAssumptions, g: number, i: number, ws: Workspace): void {
   const rule = scheme.qualifying;
@@ -569,20 +634,45 @@ function invalidityTerms(a: Assumptions, scheme: SchemeAssumptions, cover: Cover
   if (key[2 * g] === density && key[2 * g + 1] === sinceCover) return;
   key[2 * g] = density;
   key[2 * g + 1] = sinceCover;
-  const windowSize = rule.windowMonths + 1;
-  const shares = ws.qualifying.subarray(g * windowSize, (g + 1) * windowSize);
-  if (ws.qualifyingDensity[g] !== density) {
-    // The shares depend on the density only: recomputed when it changes.
-    qualifyingShares(density, rule.minMonths, rule.windowMonths, shares);
+  const maxMonths = Math.max(0, Math.round(MONTHS * yearsInsured(lastAge, rule.entryAge, year, Infinity)));
+  const tenure = a.groups[g].tenure;
+  let routes = ws.routes[g];
+  let sums = ws.tenureSums[g];
+  if (!routes || ws.qualifyingDensity[g] !== density) {
+    // The routes depend on the density only: another table when it changes.
+    const grant = scheme.benefits.invalidityGrant;
+    routes = ws.routes[g] = sharedRoutes(density, { ...rule, grantMinMonths: grant ? grant.minMonths : null, grantInterest: grant ? grant.interest : 0 }, maxMonths);
+    if (tenure) sums = ws.tenureSums[g] = tenureSums(tenureWeights(tenure.maxYears, tenure.turnover), routes, (m) => fullRate(inv, m * density, rule.minMonths));
     ws.qualifyingDensity[g] = density;
   }
   const at = g * AGES;
   let lastRate = NaN;
   let logRate = -Infinity;
+  const terms = ws.invalidityTermsByAge;
   for (let x = 0; x <= lastAge; x++) {
-    const served = yearsInsured(x, rule.entryAge, year, cover.fromYear);
-    ws.invalidityQualifying[at + x] = shares[Math.min(rule.windowMonths, Math.round(MONTHS * served))];
-    const rate = inv ? invalidityRate(inv.baseRate, inv.incrementPerYear, inv.maxRate, MONTHS * served * density, rule.minMonths) : 0;
+    const servedMonths = MONTHS * yearsInsured(x, rule.entryAge, year, cover.fromYear);
+    const months = Math.min(maxMonths, Math.round(servedMonths));
+    // The rate counts the mean months of contributions, unrounded.
+    const rateAtMonths = fullRate(inv, servedMonths * density, rule.minMonths);
+    // Entry into insurance at x + ½ − (months insured)/12 must be below the highest age of entry.
+    const fewest = Math.max(0, Math.floor(MONTHS * (x + 0.5 - rule.maxEntryAge)) + 1);
+    const full = TERMS * x;
+    routeAt(routes, months);
+    if (months < fewest) terms.fill(0, full, full + TERMS);
+    else if (sums) tenureTerms(sums, routes, months, fewest, rateAtMonths, terms, full);
+    else {
+      terms[full + Term.Full] = routes.full[months];
+      terms[full + Term.Reduced] = routes.reduced[months];
+      terms[full + Term.Grant] = routes.grant[months];
+      terms[full + Term.GrantMonths] = routes.grantMonths[months];
+      terms[full + Term.FullRate] = routes.full[months] * rateAtMonths;
+    }
+    ws.invalidityQualifying[at + x] = terms[full + Term.Full];
+    ws.invalidityReduced[at + x] = terms[full + Term.Reduced];
+    ws.invalidityGrant[at + x] = terms[full + Term.Grant];
+    ws.invalidityGrantMonths[at + x] = terms[full + Term.GrantMonths];
+    // The full pension's rate, averaged over those who qualify for it.
+    const rate = sums && terms[full + Term.Full] > 0 ? terms[full + Term.FullRate] / terms[full + Term.Full] : rateAtMonths;
     // The rate reaches its maximum after a few years of contributions: its logarithm is
     // recomputed only when it changes from one age to the next.
     if (rate !== lastRate) {
@@ -592,6 +682,66 @@ function invalidityTerms(a: Assumptions, scheme: SchemeAssumptions, cover: Cover
     ws.invalidityRate[at + x] = rate;
     ws.invalidityLogRate[at + x] = logRate;
   }
+}
+
+function fullRate(inv: SchemeAssumptions['benefits']['invalidity'], contributionMonths: number, minMonths: number): number {
+  return inv ? invalidityRate(inv.baseRate, inv.incrementPerYear, inv.maxRate, contributionMonths, minMonths) : 0;
+}
+
+const Term = InvalidityTerm;
+const TERMS = INVALIDITY_TERMS;
+
+/**
+ * Prefix sums over the months since arrival t of w(t) × each term at t months insured (the
+ * full pension's share × its rate for FullRate), and of w(t) alone (the last of each row of
+ * TERMS + 1), so that the mean over the tenure of a term at min(M, t) months takes O(1).
+ */
+function tenureSums(weights: Float64Array, routes: RouteTable, rate: (months: number) => number): Float64Array {
+  const n = weights.length;
+  const last = routes.full.length - 1;
+  const sums = new Float64Array((n + 1) * (TERMS + 1));
+  for (let t = 0; t < n; t++) {
+    const m = Math.min(t, last);
+    routeAt(routes, m);
+    const w = weights[t];
+    const from = t * (TERMS + 1);
+    const to = from + TERMS + 1;
+    sums[to + Term.Full] = sums[from + Term.Full] + w * routes.full[m];
+    sums[to + Term.Reduced] = sums[from + Term.Reduced] + w * routes.reduced[m];
+    sums[to + Term.Grant] = sums[from + Term.Grant] + w * routes.grant[m];
+    sums[to + Term.GrantMonths] = sums[from + Term.GrantMonths] + w * routes.grantMonths[m];
+    sums[to + Term.FullRate] = sums[from + Term.FullRate] + w * routes.full[m] * rate(m);
+    sums[to + TERMS] = sums[from + TERMS] + w;
+  }
+  return sums;
+}
+
+/**
+ * The mean of each term over the months since arrival t for a person insured for `months`
+ * months at most: Σ_{fewest ≤ t < months} w(t)·term(t) + P(t ≥ max(months, fewest))·term(months),
+ * into terms[at..at + TERMS).
+ */
+function tenureTerms(sums: Float64Array, routes: RouteTable, months: number, fewest: number, rateAtMonths: number, terms: Float64Array, at: number): void {
+  const row = TERMS + 1;
+  const n = sums.length / row - 1;
+  const lo = Math.min(fewest, n);
+  const hi = Math.max(lo, Math.min(months, n));
+  const longer = sums[n * row + TERMS] - sums[hi * row + TERMS];
+  const between = (k: number) => sums[hi * row + k] - sums[lo * row + k];
+  terms[at + Term.Full] = between(Term.Full) + longer * routes.full[months];
+  terms[at + Term.Reduced] = between(Term.Reduced) + longer * routes.reduced[months];
+  terms[at + Term.Grant] = between(Term.Grant) + longer * routes.grant[months];
+  terms[at + Term.GrantMonths] = between(Term.GrantMonths) + longer * routes.grantMonths[months];
+  terms[at + Term.FullRate] = between(Term.FullRate) + longer * routes.full[months] * rateAtMonths;
+}
+
+/** The total contribution rate of a group's schedule in year i (0 for a flat amount). */
+function totalRate(cover: CoverAssumptions, i: number): number {
+  const schedule = cover.contributions;
+  if (schedule.flatMonthly) return 0;
+  let rate = 0;
+  for (const r of schedule.rates) rate += r[i];
+  return rate;
 }
 
 function record(ws: Workspace, out: SchemeProjection, outgoColumn: number, row: number, g: number, s: number, i: number, cases: number, outgo: number): void {

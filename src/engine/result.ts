@@ -64,6 +64,8 @@ export interface SchemeProjection {
   enforcement: Float64Array;
   /** Whether the scheme splits its accidents by cause (commuting_incidence): the detail then has the commuting counts. */
   splitsCommuting: boolean;
+  /** Whether the scheme has the reduced invalidity pension: the detail then has its awards. */
+  paysReduced: boolean;
   groups: number;
   years: number;
 }
@@ -77,7 +79,7 @@ export interface Projection {
   schemes: SchemeProjection[];
 }
 
-export function allocateScheme(id: string, kind: SchemeKind, label: Label, years: number, groups: number, bands = false, splitsCommuting = false): SchemeProjection {
+export function allocateScheme(id: string, kind: SchemeKind, label: Label, years: number, groups: number, bands = false, splitsCommuting = false, paysReduced = false): SchemeProjection {
   const series = () => new Float64Array(years);
   const banded = bands ? years * groups * SEXES * AGE_BANDS : 0;
   const outgo = Object.fromEntries(OUTGO_COLUMNS.map((c) => [c, series()])) as Record<OutgoColumn, Float64Array>;
@@ -106,6 +108,7 @@ export function allocateScheme(id: string, kind: SchemeKind, label: Label, years
     arrearsRecovered: series(),
     enforcement: series(),
     splitsCommuting,
+    paysReduced,
     groups,
     years,
   };

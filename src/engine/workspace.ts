@@ -14,6 +14,7 @@ import { AGES, CELLS, SEXES } from './layout.js';
 import { createFamily } from './family.js';
 import { OFFSET_NODES } from './offset.js';
 import { JOB_LOSS_TERMS } from './employment-insurance.js';
+import type { RouteTable } from './qualifying.js';
 import type { Family } from './family.js';
 
 /**
@@ -55,6 +56,17 @@ export const Roll = {
 } as const;
 export const ROLL_SUMS = 8;
 
+/** The invalidity terms of one age (insured.ts, invalidityTerms), in ws.invalidityTermsByAge. */
+export const InvalidityTerm = {
+  Full: 0,
+  Reduced: 1,
+  Grant: 2,
+  GrantMonths: 3,
+  /** The full pension's share × its rate (a mean rate once divided by Full). */
+  FullRate: 4,
+} as const;
+export const INVALIDITY_TERMS = 5;
+
 export interface Workspace {
   /** Pension types kept, by slot. */
   types: readonly PensionType[];
@@ -84,6 +96,19 @@ export interface Workspace {
   invalidityLogRate: Float64Array;
   invalidityQualifying: Float64Array;
   invalidityKey: Float64Array;
+  /** The reduced pension's and the grant's shares, and the grant's months refunded, `[group][age]` (invalidityTerms). */
+  invalidityReduced: Float64Array;
+  invalidityGrant: Float64Array;
+  invalidityGrantMonths: Float64Array;
+  /** Scratch for the terms of one group by age (invalidityTerms). */
+  invalidityTermsByAge: Float64Array;
+  /**
+   * Per group, the qualifying routes by months since entry for the density `qualifyingDensity`,
+   * and for groups with a permit tenure their prefix sums over the months since arrival (made
+   * on first use).
+   */
+  routes: Array<RouteTable | undefined>;
+  tenureSums: Array<Float64Array | undefined>;
   /**
    * Employment insurance: the terms of a qualifying loss `[group][age][term]` (employment-insurance.ts,
    * JobLoss), kept per group under the same key as the invalidity terms (empty for other kinds).
@@ -154,6 +179,12 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
     invalidityLogRate: new Float64Array(groups * AGES),
     invalidityQualifying: new Float64Array(groups * AGES),
     invalidityKey: new Float64Array(2 * groups).fill(NaN),
+    invalidityReduced: new Float64Array(groups * AGES),
+    invalidityGrant: new Float64Array(groups * AGES),
+    invalidityGrantMonths: new Float64Array(groups * AGES),
+    invalidityTermsByAge: new Float64Array(AGES * INVALIDITY_TERMS),
+    routes: new Array(groups).fill(undefined),
+    tenureSums: new Array(groups).fill(undefined),
     jobLoss: new Float64Array(scheme.kind === 'employment_insurance' ? groups * AGES * JOB_LOSS_TERMS : 0),
     commutation: new Float64Array(CELLS),
     logProfile,

@@ -73,6 +73,12 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
     if (scheme.benefits.education && !scheme.benefits.dependants && !scheme.benefits.survivors) {
       errors.push(error(at('benefits', 'education'), messages.educationNeedsChildren(scheme.kind === 'invalidity' ? 'survivors' : 'dependants'), 'key'));
     }
+    // The routes on the months since entry and the highest entry age are Act 4's invalidity rules.
+    if (scheme.kind !== 'invalidity') {
+      for (const key of ['full_share_since_entry', 'reduced_share_since_entry', 'max_entry_age'] as const) {
+        if (scheme.qualifying[key] !== undefined) errors.push(error(at('qualifying', key), messages.invalidityRouteOnly(key, scheme.kind), 'key'));
+      }
+    }
     const allowed = BENEFITS_BY_KIND[scheme.kind];
     for (const benefit of Object.keys(scheme.benefits)) {
       if (!allowed.includes(benefit as (typeof allowed)[number])) {

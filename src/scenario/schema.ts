@@ -80,6 +80,19 @@ const within = (b: Bounds) => z.number().min(b.min).max(b.max);
 const multiplier = within(BOUNDS.multiplier);
 const money = within(BOUNDS.money);
 
+/**
+ * A share of months that the law gives as a fraction (2/3, 1/3): a number in (0, 1], or the
+ * fraction itself as "a/b", so that ⌈share·M⌉ is the law's count of months for every M.
+ */
+const monthsShare = z
+  .union([z.number(), z.string().regex(/^\s*\d+\s*\/\s*[1-9]\d*\s*$/, { error: 'a share of months is a number, or a fraction such as "2/3"' })])
+  .transform((v) => {
+    if (typeof v === 'number') return v;
+    const [a, b] = v.split('/').map(Number);
+    return a / b;
+  })
+  .pipe(z.number().gt(0).max(1));
+
 /** One multiplier per injury contingency, each 1 when not given. */
 const byContingency = {
   temporary: multiplier.optional().describe('Multiplier on the temporary-disablement incidence (default 1).'),
@@ -146,6 +159,13 @@ const group = z.strictObject({
     })
     .prefault({})
     .describe('Risk multipliers of the group relative to the tables (1 = as the table).'),
+  tenure: z
+    .strictObject({
+      max_years: z.number().gt(0).max(60).describe('Longest stay (years): a permit that cannot be renewed beyond it.'),
+      turnover: z.number().min(0).max(5).describe('Yearly rate at which members leave before the longest stay (end of contract, repatriation).'),
+    })
+    .optional()
+    .describe('A group whose members stay for a permit\'s tenure: months insured for the invalidity qualifying conditions count from arrival (the steady-state months since arrival), and a member who leaves and returns starts again.'),
   pensions_abroad: z.number().min(0).max(1).optional().describe('Share of the group\'s pensioners and survivors who live abroad (workers who went home, and their families): the detail flags that share of its pensions in payment and of their outgo; nothing else changes.'),
   exits: z
     .strictObject({
@@ -380,10 +400,18 @@ const benefits = z.strictObject({
       increment_per_year: z.number().min(0).max(0.1).default(0.01).describe('Added per 12 months of contributions beyond the qualifying months.'),
       max_rate: z.number().min(0).max(1).default(0.65).describe('Highest pension rate (share of the insurable wage).'),
       minimum_monthly: fixedAmount('minimum monthly pension').default(0),
+      reduced_rate: z.number().min(0).max(1).default(0.5).describe('Rate of the reduced pension (qualifying.reduced_share_since_entry), flat.'),
       wage_relativity: wageRelativity,
     })
     .optional()
     .describe('Invalidity pension to qualifying insured persons who become invalid.'),
+  invalidity_grant: z
+    .strictObject({
+      min_months: z.number().int().min(0).max(120).describe('Contributions needed for the grant (Act 4: 12), by those who qualify for no pension.'),
+      interest: z.number().min(0).max(0.2).describe('Yearly interest credited on the contributions refunded.'),
+    })
+    .optional()
+    .describe('Invalidity grant: a lump sum to the invalid who qualify for no pension but have min_months contributions: the employer\'s and employee\'s contributions they paid, with interest.'),
   survivors: z.strictObject({ ...family, wage_relativity: wageRelativity }).optional().describe('Survivors\' pensions on the death of a qualifying insured person or an invalidity pensioner.'),
   job_search_allowance: z
     .strictObject({
@@ -467,7 +495,11 @@ const scheme = z.strictObject({
       min_months: z.number().int().min(0).max(120).default(24).describe('Months of contributions needed within the window.'),
       window_months: z.number().int().min(1).max(120).default(40).describe('Length of the qualifying window, in months before the invalidity or death.'),
       entry_age: z.number().min(0).max(80).default(18).describe('Age (years) from which months insured are counted.'),
+      full_share_since_entry: monthsShare.optional().describe('Invalidity only. The full pension also on contributions for this share (Act 4: 2/3) of the months since entry into insurance, at least min_months; absent, that route is left out.'),
+      reduced_share_since_entry: monthsShare.optional().describe('Invalidity only. A reduced pension (invalidity_pension.reduced_rate) on contributions for this share (Act 4: 1/3) of the months since entry into insurance, at least min_months; absent, no reduced pension.'),
+      max_entry_age: z.number().min(0).max(110).optional().describe('Invalidity only. Those who entered insurance at or above this age (Act 4: 55) get no invalidity benefit; absent, no limit.'),
     })
+    .refine((q) => q.reduced_share_since_entry === undefined || q.full_share_since_entry === undefined || q.reduced_share_since_entry <= q.full_share_since_entry, { error: 'reduced_share_since_entry cannot exceed full_share_since_entry', path: ['reduced_share_since_entry'] })
     .refine((q) => q.min_months <= q.window_months, { error: 'min_months cannot exceed window_months', path: ['min_months'] })
     .prefault({})
     .describe('Qualifying conditions of invalidity and survivors\' pensions, and of the employment-insurance allowances.'),
@@ -610,6 +642,6 @@ export type ContributionConfig = z.infer<typeof contributionSpec>;
 export const BENEFITS_BY_KIND: Record<SchemeKind, ReadonlyArray<keyof BenefitsConfig>> = {
   employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical', 'rehabilitation', 'education'],
   non_employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical', 'rehabilitation', 'education'],
-  invalidity: ['invalidity_pension', 'survivors', 'constant_attendance', 'funeral', 'rehabilitation', 'education'],
+  invalidity: ['invalidity_pension', 'invalidity_grant', 'survivors', 'constant_attendance', 'funeral', 'rehabilitation', 'education'],
   employment_insurance: ['job_search_allowance', 'early_reemployment_allowance', 'reduced_income_allowance', 'training'],
 };

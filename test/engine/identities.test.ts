@@ -4,7 +4,9 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OUTGO_COLUMNS, PAYERS } from '../../src/model.js';
+import { DETAIL_BENEFIT, MEASURE, OUTGO_COLUMNS, PAYERS } from '../../src/model.js';
+import { MALE } from '../../src/engine/layout.js';
+import { detailIndex } from '../../src/engine/result.js';
 import type { SchemeProjection } from '../../src/engine/result.js';
 import { PROJECT, editCsv, run, scenarioVariant } from '../helpers/scenarios.js';
 import type { Yaml } from '../helpers/scenarios.js';
@@ -38,6 +40,27 @@ function expectScaled(base: SchemeProjection, scaled: SchemeProjection, k: numbe
   }
 }
 
+/** Every money amount of the scenario times k: wages, ceilings, funds, the fixed amounts given as numbers, the pensions in payment. */
+const scaleMoney = (k: number) => (s: Yaml, dir: string) => {
+  for (const g of s.groups) g.wage.mean_monthly *= k;
+  for (const scheme of s.schemes) {
+    scheme.ceiling.monthly *= k;
+    if (scheme.fund) scheme.fund.initial *= k;
+    const b = scheme.benefits;
+    for (const name of ['temporary_disablement', 'permanent_disablement', 'dependants']) if (typeof b[name]?.daily_minimum === 'number') b[name].daily_minimum *= k;
+    if (typeof b.invalidity_pension?.minimum_monthly === 'number') b.invalidity_pension.minimum_monthly *= k;
+    if (b.constant_attendance) b.constant_attendance.monthly *= k;
+    if (b.medical) b.medical.cost_per_case *= k;
+    if (b.funeral) {
+      b.funeral.amount *= k;
+      for (const id of Object.keys(b.funeral.by_group ?? {})) b.funeral.by_group[id] *= k;
+    }
+    if (scheme.expenses?.per_insured_monthly) scheme.expenses.per_insured_monthly *= k;
+  }
+  editCsv(join(dir, 'ei-beneficiaries.csv'), (r) => ({ ...r, monthly_amount: String(k * Number(r.monthly_amount)) }));
+};
+
+
 describe('homogeneity', () => {
   const base = run(scenarioVariant('basic'));
 
@@ -55,26 +78,6 @@ describe('homogeneity', () => {
       for (let i = 0; i < s.registered.length; i++) expect(doubled.projection.schemes[k].registered[i]).toBeCloseTo(2 * s.registered[i], 6);
     });
   });
-
-  /** Every money amount of the scenario times k: wages, ceilings, funds, the fixed amounts given as numbers, the pensions in payment. */
-  const scaleMoney = (k: number) => (s: Yaml, dir: string) => {
-    for (const g of s.groups) g.wage.mean_monthly *= k;
-    for (const scheme of s.schemes) {
-      scheme.ceiling.monthly *= k;
-      if (scheme.fund) scheme.fund.initial *= k;
-      const b = scheme.benefits;
-      for (const name of ['temporary_disablement', 'permanent_disablement', 'dependants']) if (typeof b[name]?.daily_minimum === 'number') b[name].daily_minimum *= k;
-      if (typeof b.invalidity_pension?.minimum_monthly === 'number') b.invalidity_pension.minimum_monthly *= k;
-      if (b.constant_attendance) b.constant_attendance.monthly *= k;
-      if (b.medical) b.medical.cost_per_case *= k;
-      if (b.funeral) {
-        b.funeral.amount *= k;
-        for (const id of Object.keys(b.funeral.by_group ?? {})) b.funeral.by_group[id] *= k;
-      }
-      if (scheme.expenses?.per_insured_monthly) scheme.expenses.per_insured_monthly *= k;
-    }
-    editCsv(join(dir, 'ei-beneficiaries.csv'), (r) => ({ ...r, monthly_amount: String(k * Number(r.monthly_amount)) }));
-  };
 
   it('scaling every wage, ceiling, floor and fixed amount by k scales every money flow by k', () => {
     const k = 3;
@@ -103,6 +106,49 @@ describe('homogeneity', () => {
       }),
     );
     baseRun.projection.schemes.forEach((s, i) => expectScaled(s, scaled.projection.schemes[i], k));
+  });
+});
+
+describe('homogeneity under the qualifying routes, the grant and a permit tenure', () => {
+  // Act 4's routes and grant on the invalidity scheme, and the commuters with a permit tenure:
+  // the grant refunds contributions, a money amount that must scale with the wages.
+  const withRoutes = (s: Yaml) => {
+    const inv = s.schemes.find((x: Yaml) => x.kind === 'invalidity');
+    inv.qualifying = { full_share_since_entry: '2/3', reduced_share_since_entry: '1/3', max_entry_age: 55 };
+    inv.benefits.invalidity_grant = { min_months: 12, interest: 0.03 };
+    inv.cover.commuters = { coverage: 0.5, compliance: 0.8, contribution_density: 0.6, from: 2026 };
+    s.groups.find((g: Yaml) => g.id === 'commuters').tenure = { max_years: 6, turnover: 0.2 };
+  };
+  const base = run(scenarioVariant('basic', withRoutes));
+  const inv = base.projection.schemes.find((x) => x.kind === 'invalidity')!;
+
+  it('the routes are at work: grants and reduced pensions are paid', () => {
+    expect(inv.outgo.invalidity_grant.some((v) => v > 0)).toBe(true);
+    const reduced = detailIndex(DETAIL_BENEFIT.reduced_invalidity_awards, MEASURE.new_awards, 0, MALE, inv.groups, inv.years);
+    expect(inv.detail[reduced + 5]).toBeGreaterThan(0);
+  });
+
+  it('doubling every headcount doubles every flow', () => {
+    const doubled = run(
+      scenarioVariant('basic', (s: Yaml, dir) => {
+        withRoutes(s);
+        for (const g of s.groups) g.population.base *= 2;
+        for (const scheme of s.schemes) if (scheme.fund) scheme.fund.initial *= 2;
+        editCsv(join(dir, 'ei-beneficiaries.csv'), (r) => ({ ...r, count: String(2 * Number(r.count)) }));
+      }),
+    );
+    base.projection.schemes.forEach((s, k) => expectScaled(s, doubled.projection.schemes[k], 2));
+  });
+
+  it('scaling every money amount by k scales every flow by k', () => {
+    const k = 3;
+    const scaled = run(
+      scenarioVariant('basic', (s: Yaml, dir) => {
+        withRoutes(s);
+        scaleMoney(k)(s, dir);
+      }),
+    );
+    base.projection.schemes.forEach((s, i) => expectScaled(s, scaled.projection.schemes[i], k));
   });
 });
 
@@ -137,6 +183,39 @@ describe('a group with zero risk', () => {
       expect(withRiskless.contributions[i] - without.contributions[i]).toBeCloseTo(groupContributions, 1);
       // Expenses are 8% of contributions in this scheme (to the cent of each side's rounding).
       expect(withRiskless.expenses[i] - without.expenses[i]).toBeCloseTo(0.08 * groupContributions, 1);
+    }
+  });
+});
+
+describe('a group with zero risk under the invalidity routes and the grant', () => {
+  // The same riskless group, covered by the invalidity scheme under Act 4's routes with a grant
+  // and a permit tenure: no invalidity and no deaths, so no pension and no grant.
+  const routes = (s: Yaml) => {
+    const inv = s.schemes.find((x: Yaml) => x.kind === 'invalidity');
+    inv.qualifying = { full_share_since_entry: '2/3', reduced_share_since_entry: '1/3', max_entry_age: 55 };
+    inv.benefits.invalidity_grant = { min_months: 12, interest: 0.03 };
+  };
+  const withGroup = (s: Yaml) => {
+    routes(s);
+    s.groups.push({
+      id: 'riskless',
+      population: { base: 10_000 },
+      age_sex: 'workers.csv',
+      wage: { mean_monthly: 2000, cv: 0, growth: 0 },
+      risk: { employment_injury: 0, non_employment_injury: 0, invalidity: 0, mortality: 0 },
+      tenure: { max_years: 5, turnover: 0.2 },
+    });
+    s.schemes.find((x: Yaml) => x.kind === 'invalidity').cover.riskless = { coverage: 0.8, compliance: 0.75, contribution_density: 0.7 };
+  };
+  const inv = (change: (s: Yaml) => void) => run(scenarioVariant('basic', change)).projection.schemes.find((x) => x.kind === 'invalidity')!;
+  const without = inv(routes);
+  const withRiskless = inv(withGroup);
+
+  it('adds its contributions, 1% of RM2,000 for 6,000 contributing, and no benefit of any kind', () => {
+    const groupContributions = 12 * 10_000 * 0.8 * 0.75 * 0.01 * 2000;
+    for (let i = 0; i < without.benefits.length; i++) {
+      for (const c of OUTGO_COLUMNS) expect(withRiskless.outgo[c][i]).toBe(without.outgo[c][i]);
+      expect(withRiskless.contributions[i] - without.contributions[i]).toBeCloseTo(groupContributions, 1);
     }
   });
 });

@@ -154,11 +154,15 @@ describe('the page of the baseline', () => {
     const year = 10;
     // More domestic workers registered: more invalidity contributions.
     expect(at('coverage:domestic_workers', 0.95, 2029).projection.schemes[inv].contributions[year]).toBeGreaterThan(base.projection.schemes[inv].contributions[year]);
-    // A higher employer rate: more contributions, the same benefits.
+    // A higher employer rate: more contributions, the same benefits but the invalidity grant,
+    // which refunds the contributions paid: 1.5 × 0.5% + 0.5% = 1.25 times the 1%.
     const rate = data.controls.find((x) => x.id === 'rate:invalidity:employer')!;
     const higher = at(rate.id, rate.value * 1.5);
-    expect(higher.projection.schemes[inv].contributions[year]).toBeGreaterThan(base.projection.schemes[inv].contributions[year]);
-    expect(higher.projection.schemes[inv].benefits[year]).toBe(base.projection.schemes[inv].benefits[year]);
+    const [was, now] = [base, higher].map((r) => r.projection.schemes[inv]);
+    expect(now.contributions[year]).toBeGreaterThan(was.contributions[year]);
+    expect(now.benefits[year] - now.outgo.invalidity_grant[year]).toBeCloseTo(was.benefits[year] - was.outgo.invalidity_grant[year], 1);
+    expect(was.outgo.invalidity_grant[year]).toBeGreaterThan(0);
+    expect(now.outgo.invalidity_grant[year] / was.outgo.invalidity_grant[year]).toBeCloseTo(1.25, 6);
     // A higher investment return: a larger fund, the same contributions.
     const ir = data.controls.find((x) => x.id === 'economy:investment_return')!;
     const richer = at(ir.id, ir.value + 0.01);

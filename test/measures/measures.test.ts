@@ -3,6 +3,7 @@
  * Fixtures: test/fixtures/stationary (a stationary population, wages, indexation and discount
  * all at 3%) and the baseline.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generalAveragePremium, schemeFlows } from '../../src/measures/compute.js';
@@ -105,6 +106,41 @@ describe('cost rates in a stationary population', () => {
     const last = m.paygCostRate.length - 1;
     expect(Math.abs(m.terminalFundingCostRate[last]! / m.paygCostRate[last]! - 1)).toBeLessThan(0.003);
     // In the first year, with no pensions in payment yet, terminal funding costs far more.
+    expect(m.terminalFundingCostRate[0]!).toBeGreaterThan(3 * m.paygCostRate[0]!);
+  });
+});
+
+describe('the stationary identity under the invalidity routes, the grant and a permit tenure', () => {
+  it('the mature PAYG and terminal-funding cost rates of an Act 4 invalidity scheme agree, as for injury pensions', () => {
+    // The same stationary population under an invalidity scheme with Act 4's routes, a grant and
+    // a permit tenure: each year's awards are made on the same terms, so after 150 years the
+    // stock is mature and, pensions indexed at the discount rate, capital values equal payments.
+    const { measures, projection } = run(
+      scenarioVariant('stationary', (s: Yaml, dir: string) => {
+        const rows = ['sex,age,invalidity'];
+        for (const sex of ['F', 'M']) for (let age = 15; age <= 59; age++) rows.push(`${sex},${age},${(0.0005 * Math.exp(0.07 * (age - 15))).toFixed(8)}`);
+        writeFileSync(join(dir, 'invalidity.csv'), rows.join('\n') + '\n');
+        s.groups[0].tenure = { max_years: 8, turnover: 0.15 };
+        s.schemes.push({
+          id: 'invalidity',
+          kind: 'invalidity',
+          ceiling: { monthly: 6000, indexation: 'wage_growth' },
+          ages: { max: 59 },
+          cover: { workers: { coverage: 1.0, contribution_density: 0.8 } },
+          contributions: { default: { employer: 0.005, employee: 0.005 } },
+          incidence: 'invalidity.csv',
+          qualifying: { full_share_since_entry: '2/3', reduced_share_since_entry: '1/3', max_entry_age: 55 },
+          benefits: { invalidity_pension: { minimum_monthly: 0 }, invalidity_grant: { min_months: 12, interest: 0.03 } },
+          indexation: { pensions: 0.03 },
+        });
+      }),
+    );
+    const s = projection.schemes[1];
+    const m = measures.schemes[1];
+    const last = m.paygCostRate.length - 1;
+    // Grants and reduced pensions are both paid, so the identity covers them.
+    expect(s.outgo.invalidity_grant[last]).toBeGreaterThan(0);
+    expect(Math.abs(m.terminalFundingCostRate[last]! / m.paygCostRate[last]! - 1)).toBeLessThan(0.003);
     expect(m.terminalFundingCostRate[0]!).toBeGreaterThan(3 * m.paygCostRate[0]!);
   });
 });

@@ -3,7 +3,7 @@
  * with and without charts, the charts include each scheme's pyramid and coverage rates, and
  * `verify` reproduces the new files.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -70,19 +70,37 @@ describe('the files of a run', async () => {
       if (r.provenance === 'source') expect(r.citation !== '' && r.date !== '', r.key).toBe(true);
       if (r.provenance === 'assumption') expect(r.assumption, r.key).not.toBe('');
     }
-    // The foreign workers' invalidity risk: at its own value the ratio of measures.csv; below 1
-    // at the low end, above at the high end, and the flip inside the range.
+    // The foreign workers' invalidity risk: at its own value the ratio of measures.csv, and below
+    // 1 at both ends of its range (0.15 to 1): counted from arrival, their months insured are short.
     const risk = rows.find((r) => r.key === 'groups[foreign_workers].risk.invalidity' && r.scheme === 'invalidity' && r.group === 'foreign_workers' && r.measure === 'benefit_contribution_ratio')!;
     const measured = measures.find((r) => r.scheme === 'invalidity' && r.measure === 'benefit_contribution_ratio' && r.group === 'foreign_workers')!;
     expect(Number(risk.at_value)).toBeCloseTo(Number(measured.value), 6);
-    expect(Number(risk.at_low)).toBeLessThan(1);
-    expect(Number(risk.at_high)).toBeGreaterThan(1);
-    expect(Number(risk.flips_at)).toBeGreaterThan(Number(risk.value));
-    expect(Number(risk.flips_at)).toBeLessThan(Number(risk.range_high));
+    expect(Number(risk.at_low)).toBeLessThan(Number(risk.at_value));
+    expect(Number(risk.at_high)).toBeGreaterThan(Number(risk.at_value));
+    expect(Number(risk.at_high)).toBeLessThan(1);
+    expect(risk.flips_at).toBe('');
     // The terminal says it in a sentence.
     expect(run.stdout).toContain('What this answer depends on');
-    expect(run.stdout.replace(/\s+/g, ' ')).toContain(`Foreign workers pay for themselves under Invalidity (Act 4) only if groups[foreign_workers].risk.invalidity is below ${Number(Number(risk.flips_at).toPrecision(3))} (the scenario: 0.3; range 0.15 to 1).`);
-    expect(run.stdout.replace(/\s+/g, ' ')).toContain('A group pays for itself under a scheme when the present value of its benefits and expenses is below that of its contributions');
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('No conclusion flips inside any range: each holds at both ends of every range.');
+  });
+
+  it('a range wide enough to flip a verdict: assumptions.csv gives where, and the terminal says it in a sentence', async () => {
+    // The baseline with the foreign workers' invalidity risk ranging to 4 times the table.
+    const baseline = readFileSync(join(PROJECT, 'scenarios', 'baseline-2025.yaml'), 'utf8');
+    expect(baseline).toContain('range: [0.15, 1.0]');
+    const wide = join(tempDir(), 'wide.yaml');
+    writeFileSync(wide, baseline.replace('range: [0.15, 1.0]', 'range: [0.15, 4.0]'));
+    const dir = join(tempDir(), 'wide');
+    const result = await cli('run', wide, '--no-charts', '--out', dir);
+    expect(result.code, result.stderr).toBe(0);
+    const rows = Papa.parse<Row>(readFileSync(join(dir, 'assumptions.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const risk = rows.find((r) => r.key === 'groups[foreign_workers].risk.invalidity' && r.scheme === 'invalidity' && r.group === 'foreign_workers' && r.measure === 'benefit_contribution_ratio')!;
+    expect(Number(risk.at_low)).toBeLessThan(1);
+    expect(Number(risk.at_high)).toBeGreaterThan(1);
+    expect(Number(risk.flips_at)).toBeGreaterThan(1);
+    expect(Number(risk.flips_at)).toBeLessThan(4);
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('A group pays for itself under a scheme when the present value of its benefits and expenses is below that of its contributions');
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain(`Foreign workers pay for themselves under Invalidity (Act 4) only if groups[foreign_workers].risk.invalidity is below ${Number(Number(risk.flips_at).toPrecision(3))} (the scenario: 0.3; range 0.15 to 4).`);
   });
 
   it('with charts: a pyramid and a coverage-rate chart per scheme, each with its PNG, SVG and data', async () => {

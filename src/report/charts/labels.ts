@@ -152,6 +152,7 @@ const BENEFITS = {
   early_reemployment_allowance: { en: 'Early re-employment allowance', ms: 'Elaun bekerja semula awal' },
   rehabilitation: { en: 'Rehabilitation and return to work', ms: 'Pemulihan dan kembali bekerja' },
   education: { en: 'Education assistance', ms: 'Bantuan pendidikan' },
+  invalidity_grant: { en: 'Invalidity grant', ms: 'Bantuan ilat' },
   training: { en: 'Training fees and allowance', ms: 'Yuran dan elaun latihan' },
 } as const;
 

@@ -85,7 +85,7 @@ export const messages = {
   commutingNotForKind: (kind: string) => `commuting_incidence applies only to employment_injury schemes, not to kind ${kind}`,
   riskByCauseNeedsSplit: (scheme: string) =>
     `the group's workplace and commuting multipliers differ, but scheme ${quoted(scheme)}, which covers it, does not split its accidents by cause: give it commuting_incidence, or one multiplier for both causes`,
-  invalidityRouteOnly: (key: string, kind: string) => `${key} is a qualifying rule of invalidity pensions (Act 4); this scheme is ${kind}`,
+  invalidityRouteOnly: (key: string, kind: string) => `${key} is a rule of the invalidity scheme (Act 4); this scheme is ${kind}`,
   educationNeedsChildren: (benefit: string) => `education assistance is paid on children's pensions: give ${benefit} too`,
   benefitNotForKind: (benefit: string, kind: string, allowed: readonly string[]) =>
     `benefit ${quoted(benefit)} does not apply to a scheme of kind ${kind} (it can pay: ${allowed.join(", ")})`,

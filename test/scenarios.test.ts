@@ -119,6 +119,21 @@ describe('bundled scenarios', () => {
     expect(nei.benefits[YEAR_2030]).toBeGreaterThan(0);
   });
 
+  it('the 24-hour cover pays once per death: the invalidity scheme loses those survivors\' pensions and funerals, which both-pay keeps', () => {
+    const inv = (name: string) => scheme(name, 'invalidity');
+    const nei = (name: string) => scheme(name, 'non_employment_injury');
+    // One benefit per death: fewer invalidity survivors' pensions and funerals than the baseline
+    // once the cover runs, the same before it; the 24-hour cover pays the funerals instead.
+    expect(inv('non-employment-injury-phases').benefits[0]).toBe(inv('baseline-2025').benefits[0]);
+    expect(inv('non-employment-injury-phases').outgo.survivors_pension[YEAR_2030]).toBeLessThan(inv('baseline-2025').outgo.survivors_pension[YEAR_2030]);
+    expect(inv('non-employment-injury-phases').outgo.funeral[YEAR_2030]).toBeLessThan(inv('baseline-2025').outgo.funeral[YEAR_2030]);
+    expect(nei('non-employment-injury-phases').outgo.funeral[YEAR_2030]).toBeGreaterThan(0);
+    // Both paying: the invalidity scheme as in the baseline, and no funeral in the 24-hour cover.
+    expect(inv('non-employment-injury-both-pay').benefits).toEqual(inv('baseline-2025').benefits);
+    expect(nei('non-employment-injury-both-pay').outgo.funeral.every((v) => v === 0)).toBe(true);
+    expect(nei('non-employment-injury-both-pay').outgo.dependants_pension).toEqual(nei('non-employment-injury-phases').outgo.dependants_pension);
+  });
+
   it('all extensions together: every new scheme and group, and more registered persons than any one of them', () => {
     const all = results.get('all-extensions')!;
     expect(all.projection.schemes.map((s) => s.id)).toEqual(expect.arrayContaining(['cross_border_commuters', 'non_employment_injury', 'employment_injury', 'invalidity', 'self_employment_injury']));

@@ -443,6 +443,7 @@ function buildScheme(
     incidence,
     commutingIncidence,
     incidenceTrend,
+    paysNonEmploymentInjuryDeaths: s.non_employment_injury_deaths !== 'excluded',
     qualifying: {
       minMonths: s.qualifying.min_months,
       windowMonths: s.qualifying.window_months,

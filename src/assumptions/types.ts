@@ -276,6 +276,12 @@ export interface SchemeAssumptions {
   commutingIncidence: Float64Array[] | null;
   incidenceTrend: Float64Array[];
   qualifying: QualifyingAssumptions;
+  /**
+   * Invalidity: whether deaths the 24-hour cover pays dependants' benefit on leave survivors'
+   * pensions and the funeral benefit here too (false: they are left to that cover, as
+   * employment-injury deaths are).
+   */
+  paysNonEmploymentInjuryDeaths: boolean;
   benefits: BenefitAssumptions;
   pensionIndexation: Float64Array;
   expenses: { shareOfContributions: number; shareOfBenefits: number; perInsuredMonthly: number };

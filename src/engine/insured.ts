@@ -458,6 +458,13 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
   // Commuting deaths at their own multiplier where the injury scheme splits (as injuryAges).
   const commutingFatal = injury?.commutingIncidence ? injury.commutingIncidence[INJURY.fatal] : null;
   const commutingExtra = commutingFatal ? fatalFactorOf(group.employmentInjuryCommutingRisk) - fatalFactor : 0;
+  // Deaths the 24-hour cover pays dependants' benefit on, where they are left to it (issue of
+  // double payment, methodology §3): taken out too.
+  const nei = scheme.paysNonEmploymentInjuryDeaths ? undefined : a.schemes.find((k) => k.kind === 'non_employment_injury' && k.cover[g] !== null && k.cover[g]!.coverage[i] > 0);
+  const neiFatal = nei ? nei.incidence[INJURY.fatal] : null;
+  // Of this scheme's insured, the share the 24-hour cover registers (at most all of them).
+  const neiShare = nei ? Math.min(1, nei.cover[g]!.coverage[i] / cover.coverage[i]) : 0;
+  const neiFactor = nei ? neiShare * group.nonEmploymentInjuryRisk[INJURY.fatal] * nei.incidenceTrend[INJURY.fatal][i] * year[Year.IncidenceScale] * (nei.cover[g]!.claims ? nei.cover[g]!.claims![i] : 1) : 0;
   // Rehabilitation: a share of the new invalids is referred, and those who return to work are
   // not awarded a pension.
   const rehab = b.rehabilitation;
@@ -523,7 +530,7 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
         ws.newAmount[caaAt + x] += awards * caaShare * caaAnnual;
       }
     }
-    const injuryDeaths = (fatalRate ? fatalRate[base + x] * fatalFactor : 0) + (commutingExtra !== 0 ? commutingFatal![base + x] * commutingExtra : 0);
+    const injuryDeaths = (fatalRate ? fatalRate[base + x] * fatalFactor : 0) + (commutingExtra !== 0 ? commutingFatal![base + x] * commutingExtra : 0) + (neiFatal ? neiFatal[base + x] * neiFactor : 0);
     const otherCauses = Math.min(1, q[base + x] * group.mortalityRisk) - injuryDeaths;
     const died = persons[x] * Math.max(0, otherCauses) * year[Year.DeathScale];
     deaths += died;

@@ -79,6 +79,9 @@ export function checkReferences(loaded: LoadedScenario): ScenarioError[] {
         if (scheme.qualifying[key] !== undefined) errors.push(error(at('qualifying', key), messages.invalidityRouteOnly(key, scheme.kind), 'key'));
       }
     }
+    if (scheme.non_employment_injury_deaths !== undefined && scheme.kind !== 'invalidity') {
+      errors.push(error(at('non_employment_injury_deaths'), messages.invalidityRouteOnly('non_employment_injury_deaths', scheme.kind), 'key'));
+    }
     const allowed = BENEFITS_BY_KIND[scheme.kind];
     for (const benefit of Object.keys(scheme.benefits)) {
       if (!allowed.includes(benefit as (typeof allowed)[number])) {

@@ -503,6 +503,10 @@ const scheme = z.strictObject({
     .refine((q) => q.min_months <= q.window_months, { error: 'min_months cannot exceed window_months', path: ['min_months'] })
     .prefault({})
     .describe('Qualifying conditions of invalidity and survivors\' pensions, and of the employment-insurance allowances.'),
+  non_employment_injury_deaths: z
+    .enum(['paid', 'excluded'])
+    .optional()
+    .describe('Invalidity only: whether its survivors\' pensions and funeral benefit are paid on deaths the 24-hour non-employment-injury cover pays dependants\' benefit on (paid, as without the key) or left to that cover, as employment-injury deaths are (excluded).'),
   benefits,
   indexation: z.strictObject({ pensions: series.default(0).describe('(series) annual increase of pensions in payment.') }).prefault({}).describe('Indexation of pensions in payment.'),
   expenses: z

@@ -157,7 +157,7 @@ describe('the routes in a scenario file', () => {
   it('a route on a scheme that is not invalidity, a bad fraction and a reduced share above the full one are errors (exit 2)', async () => {
     const onInjury = await cli('validate', scenarioVariant('cells', (s) => (s.schemes[0].qualifying = { reduced_share_since_entry: '1/3' })));
     expect(onInjury.code).toBe(2);
-    expect(onInjury.stderr).toMatch(/schemes\[0\]\.qualifying\.reduced_share_since_entry: reduced_share_since_entry is a qualifying rule of invalidity pensions \(Act 4\); this scheme is employment_injury/);
+    expect(onInjury.stderr).toMatch(/schemes\[0\]\.qualifying\.reduced_share_since_entry: reduced_share_since_entry is a rule of the invalidity scheme \(Act 4\); this scheme is employment_injury/);
     const fraction = await cli('validate', scenarioVariant('cells', (s) => (s.schemes[1].qualifying = { full_share_since_entry: 'two thirds' })));
     expect(fraction.code).toBe(2);
     expect(fraction.stderr).toMatch(/schemes\[1\]\.qualifying\.full_share_since_entry: .*a fraction such as "2\/3"/);

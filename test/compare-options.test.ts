@@ -262,9 +262,9 @@ describe('compare charts', () => {
   });
 
   it('the ranked chart of every shipped option gives each bar only the label lines it has room for', () => {
-    // 620 pixels of plot shared by the bars, a label line 1.2 × its font: with 22 options, 28
-    // pixels a bar, too few for two lines at 16 (38.4), 14 (33.6) or 12 (28.8), so 11 (26.4),
-    // two lines each; a longer title is cut with "…" (the cost table has it whole).
+    // 620 pixels of plot shared by the bars, a label line 1.2 × its font: with 24 options, 25.8
+    // pixels a bar, too few for two lines at 16 (38.4), 14 (33.6), 12 (28.8) or 11 (26.4), so 10
+    // (24), two lines each; a longer title is cut with "…" (the cost table has it whole).
     const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).sort().map(scenarioFile);
     const others = files.filter((f) => f !== BASELINE);
     const { charts } = chartsOf(projected([BASELINE, ...others]));

@@ -119,6 +119,16 @@ describe('bundled scenarios', () => {
     expect(nei.benefits[YEAR_2030]).toBeGreaterThan(0);
   });
 
+  it('foreign workers staying longer: more invalidity benefits from more qualifying months, the same contributions and injury scheme', () => {
+    const inv = (name: string) => scheme(name, 'invalidity');
+    const longer = inv('foreign-workers-longer-stays');
+    expect(longer.contributions).toEqual(inv('baseline-2025').contributions);
+    expect(longer.benefits[YEAR_2030]).toBeGreaterThan(inv('baseline-2025').benefits[YEAR_2030]);
+    expect(scheme('foreign-workers-longer-stays', 'employment_injury').benefits).toEqual(scheme('baseline-2025', 'employment_injury').benefits);
+    const ratio = (name: string) => results.get(name)!.measures.schemes.find((m) => m.scheme === 'invalidity')!.groups.find((g) => g.group === 'foreign_workers')!.benefitContributionRatio!;
+    expect(ratio('foreign-workers-longer-stays')).toBeGreaterThan(ratio('baseline-2025'));
+  });
+
   it('the 24-hour cover pays once per death: the invalidity scheme loses those survivors\' pensions and funerals, which both-pay keeps', () => {
     const inv = (name: string) => scheme(name, 'invalidity');
     const nei = (name: string) => scheme(name, 'non_employment_injury');

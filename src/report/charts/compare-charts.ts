@@ -104,11 +104,11 @@ export function wrap(words: string, width: number): string[] {
 const RANKED_PLOT_PX = 620;
 
 export function rankedLabelFont(bars: number): number {
-  // Two lines of a label at the largest of 16, 14, 12 and 11 that fits its bar (11 from 22 bars):
-  // one line would leave titles that differ only at their end looking alike.
+  // Two lines of a label at the largest of 16, 14, 12, 11 and 10 that fits its bar (11 from 22
+  // bars, 10 from 24 to 25): one line would leave titles that differ only at their end looking alike.
   const perBar = RANKED_PLOT_PX / bars;
-  for (const size of [16, 14, 12]) if (perBar >= 2 * 1.2 * size) return size;
-  return 11;
+  for (const size of [16, 14, 12, 11]) if (perBar >= 2 * 1.2 * size) return size;
+  return 10;
 }
 
 export function rankedLabelLines(bars: number): number {

@@ -109,6 +109,41 @@ describe('homogeneity', () => {
   });
 });
 
+describe('homogeneity under enforcement and arrears', () => {
+  // A campaign, inspections at a cost, a running cost per registered person and the responses'
+  // half-spending points are money amounts: scaled by k with the rest, every flow scales by k.
+  const withEnforcement = (factor: number) => (s: Yaml) => {
+    const cover = s.schemes[0].cover.locals;
+    cover.coverage = 0.8;
+    cover.enforcement = {
+      campaign: { 2025: 0, 2026: 2_000_000 * factor },
+      inspections: 1000,
+      cost_per_inspection: 400 * factor,
+      per_registered_monthly: 0.2 * factor,
+      response: {
+        coverage: { max: 0.6, half_spending: 1_500_000 * factor },
+        compliance: { max: 0.5, half_spending: 3_000_000 * factor },
+        recovery: { max: 0.5, half_spending: 3_000_000 * factor },
+        claims: { max: 0.5, half_spending: 2_000_000 * factor },
+      },
+    };
+    cover.arrears = { recovered_share: 0.1, years_late: 2, interest: 0.06, payer: 'employer' };
+  };
+  it('scaling every money amount by k, the enforcement costs and responses with them, scales every flow by k', () => {
+    const k = 3;
+    const base = run(scenarioVariant('basic', withEnforcement(1)));
+    expect(base.projection.schemes[0].enforcement.some((v) => v > 0)).toBe(true);
+    expect(base.projection.schemes[0].arrearsRecovered.some((v) => v > 0)).toBe(true);
+    const scaled = run(
+      scenarioVariant('basic', (s: Yaml, dir) => {
+        withEnforcement(k)(s);
+        scaleMoney(k)(s, dir);
+      }),
+    );
+    base.projection.schemes.forEach((s, i) => expectScaled(s, scaled.projection.schemes[i], k));
+  });
+});
+
 describe('homogeneity under the qualifying routes, the grant and a permit tenure', () => {
   // Act 4's routes and grant on the invalidity scheme, and the commuters with a permit tenure:
   // the grant refunds contributions, a money amount that must scale with the wages.

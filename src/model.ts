@@ -104,15 +104,17 @@ export const DETAIL_BENEFITS = [
   'education',
   'invalidity_grant',
   'reduced_invalidity_awards',
+  'parents_awards',
+  'siblings_awards',
   ...PENSION_TYPES,
 ] as const;
 export type DetailBenefit = (typeof DETAIL_BENEFITS)[number];
 
 /** The detail rows of each kind's deaths and short-term benefits (its pensions: PENSION_TYPES_BY_KIND). */
 export const SHORT_TERM_BY_KIND: Record<SchemeKind, readonly DetailBenefit[]> = {
-  employment_injury: ['deaths', 'commuting_accidents', 'commuting_deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation', 'education'],
-  non_employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation', 'education'],
-  invalidity: ['deaths', 'funeral', 'rehabilitation', 'education', 'invalidity_grant', 'reduced_invalidity_awards'],
+  employment_injury: ['deaths', 'commuting_accidents', 'commuting_deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation', 'education', 'parents_awards', 'siblings_awards'],
+  non_employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation', 'education', 'parents_awards', 'siblings_awards'],
+  invalidity: ['deaths', 'funeral', 'rehabilitation', 'education', 'invalidity_grant', 'reduced_invalidity_awards', 'parents_awards', 'siblings_awards'],
   // Cases are claims: qualifying losses of employment, those re-employed early, those trained.
   employment_insurance: ['job_search_allowance', 'reduced_income_allowance', 'early_reemployment_allowance', 'training'],
 };
@@ -127,6 +129,12 @@ export const OPTIONAL_LINES: readonly (DetailBenefit & OutgoColumn)[] = ['rehabi
  * has the reduced route.
  */
 export const REDUCED_AWARDS: DetailBenefit = 'reduced_invalidity_awards';
+/**
+ * The parents' and siblings' awards among the new spouses' and children's pensions (a death with
+ * neither spouse nor child): new awards and their annual amount, written only where the
+ * scheme's dependants' or survivors' benefit has them.
+ */
+export const OTHER_DEPENDANTS: readonly DetailBenefit[] = ['parents_awards', 'siblings_awards'];
 /**
  * Counts of an employment-injury scheme that splits its accidents by cause (`commuting_incidence`):
  * the accidents (medical cases) and deaths of commuting accidents, part of `medical` and `deaths`.
@@ -156,7 +164,7 @@ export const MEASURE = Object.fromEntries(DETAIL_MEASURES.map((m, i) => [m, i]))
 export function measuresOf(benefit: DetailBenefit): readonly DetailMeasure[] {
   if (benefit === 'insured') return ['registered', 'contributing', 'wage_bill', 'contributions'];
   if (COMMUTING_COUNTS.includes(benefit)) return ['cases'];
-  if (benefit === REDUCED_AWARDS) return ['new_awards', 'new_awards_annual_amount'];
+  if (benefit === REDUCED_AWARDS || OTHER_DEPENDANTS.includes(benefit)) return ['new_awards', 'new_awards_annual_amount'];
   if ((PENSION_TYPES as readonly string[]).includes(benefit)) {
     return ['new_awards', 'new_awards_annual_amount', 'beneficiaries_end', 'annual_amount_end', 'outgo', 'capital_value_new_awards', 'liability_end'];
   }

@@ -11,7 +11,7 @@ import type { KeyPath } from '../scenario/errors.js';
 import type { ContributionConfig, FixedAmount, GroupConfig, SchemeConfig, Series } from '../scenario/schema.js';
 import { INCIDENCE_COLUMNS, INJURY, PAYERS, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '../model.js';
 import { messages } from '../messages.js';
-import { AGES, CELLS, SEX_CODES } from '../engine/layout.js';
+import { AGES, CELLS, FEMALE, MALE, MAX_AGE, SEX_CODES, cell } from '../engine/layout.js';
 import { logSigma } from '../engine/lognormal.js';
 import { ageSexColumns, tableError } from './csv.js';
 import { funeralPayments } from './funeral.js';
@@ -87,7 +87,7 @@ export function buildAssumptions(loaded: ScenarioInput, tables: TableSource): As
 
   const groups = scenario.groups.map((g, gi) => buildGroup(g, gi, years, named, series, readTable, scenario.projection.currency, loaded));
   const groupIds = groups.map((g) => g.id);
-  const schemes = scenario.schemes.map((s, si) => buildScheme(s, si, years, groupIds, series, readTable, loaded, economy.wageIndex));
+  const schemes = scenario.schemes.map((s, si) => buildScheme(s, si, years, groupIds, series, readTable, loaded, economy.wageIndex, mortality));
 
   const pensionMortality = new Float64Array(PENSION_TYPES.length);
   PENSION_TYPES.forEach((type, i) => (pensionMortality[i] = scenario.mortality_multipliers[type]));
@@ -320,6 +320,7 @@ function buildScheme(
   readTable: ReadTable,
   loaded: ScenarioInput,
   wageIndex: Float64Array,
+  mortality: Float64Array,
 ): SchemeAssumptions {
   const at = (...rest: Array<string | number>): KeyPath => ['schemes', si, ...rest];
   const startYear = loaded.scenario.projection.start_year;
@@ -393,11 +394,13 @@ function buildScheme(
     dailyMinimum: amount(config.daily_minimum, bat(name, 'daily_minimum')),
     wageRelativity: config.wage_relativity,
   });
-  const survivors = (name: 'dependants' | 'survivors', config: { spouse_share: number; sole_survivor_share: number; child_age_limit: number }): SurvivorAssumptions => ({
+  const survivors = (name: 'dependants' | 'survivors', config: SurvivorConfig): SurvivorAssumptions => ({
     spouseShare: config.spouse_share,
     soleSurvivorShare: config.sole_survivor_share,
     childAgeLimit: config.child_age_limit,
     family: familyTable(readTable(bat(name, 'family'), ['sex', 'age', ...FAMILY_COLUMNS])),
+    parents: config.parents ? { share: config.parents.share, ageDifference: config.parents.age_difference, alive: parentsAlive(mortality, config.parents.age_difference) } : null,
+    siblings: config.siblings ? { share: config.siblings.share, probability: config.siblings.probability, ageDifference: config.siblings.age_difference } : null,
   });
 
   const funeral = b.funeral && buildFuneral(b.funeral, bat('funeral'), groupIds, years, series);
@@ -557,4 +560,30 @@ function trainingCost(config: SchemeConfig['benefits']['training'], path: KeyPat
   if (!config) return new Float64Array(years);
   const index = cumulativeIndex(series(config.indexation, path, BOUNDS.growth), years);
   return index.map((factor) => (config.fee_per_trainee + config.allowance_daily * config.days) * factor);
+}
+
+type SurvivorConfig = NonNullable<SchemeConfig['benefits']['survivors']>;
+
+/**
+ * P(at least one parent alive) for a deceased of each age, mothers `ageDifference` and fathers
+ * four more years older, each alive from the deceased's birth on the start year's general
+ * mortality (`mortality`'s first year, `[sex][age]`).
+ */
+function parentsAlive(mortality: Float64Array, ageDifference: number): Float64Array {
+  const survival = (sex: number, from: number, years: number): number => {
+    let p = 1;
+    for (let k = 0; k < years; k++) {
+      const age = Math.round(from) + k;
+      if (age >= MAX_AGE) return 0;
+      p *= 1 - mortality[cell(sex, age)];
+    }
+    return p;
+  };
+  const out = new Float64Array(AGES);
+  for (let x = 0; x < AGES; x++) {
+    const mother = survival(FEMALE, ageDifference, x);
+    const father = survival(MALE, ageDifference + 4, x);
+    out[x] = 1 - (1 - mother) * (1 - father);
+  }
+  return out;
 }

@@ -174,6 +174,13 @@ export interface SurvivorAssumptions {
   soleSurvivorShare: number;
   childAgeLimit: number;
   family: FamilyTable;
+  /**
+   * With neither spouse nor child (methodology §4): the parents' share and the mother's age gap,
+   * with P(a parent alive) by the deceased's age `[age]` (start year's general mortality), and
+   * the siblings' share, probability and age gap; null where the scheme has none.
+   */
+  parents: { share: number; ageDifference: number; alive: Float64Array } | null;
+  siblings: { share: number; probability: number; ageDifference: number } | null;
 }
 
 export interface BenefitAssumptions {

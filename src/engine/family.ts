@@ -11,7 +11,7 @@
  * multiply-adds per cell of the deceased (awardFamilies).
  */
 import type { SurvivorAssumptions } from '../assumptions/types.js';
-import { AGES, CELLS, MAX_AGE, SEXES, cell, otherSex } from './layout.js';
+import { AGES, CELLS, FEMALE, MAX_AGE, SEXES, cell, otherSex } from './layout.js';
 import { stockIndex } from './workspace.js';
 import type { Workspace } from './workspace.js';
 
@@ -27,6 +27,19 @@ export interface FamilyTargets {
   childUpper: Float64Array;
   childCount: Float64Array;
   childAmount: Float64Array;
+  /**
+   * With neither spouse nor child: the parents' award (one, at the mother's cell, for life, in
+   * the spouses' slot) and the siblings' (one, at the youngest's age, to the children's age
+   * limit, in the children's slot, per sex): cells, upper weights, counts and amounts per death.
+   */
+  parentCell: Int32Array;
+  parentUpper: Float64Array;
+  parentCount: Float64Array;
+  parentAmount: Float64Array;
+  siblingAge: Int32Array;
+  siblingUpper: Float64Array;
+  siblingCount: Float64Array;
+  siblingAmount: Float64Array;
 }
 
 export function familyTargets(sv: SurvivorAssumptions): FamilyTargets {
@@ -39,6 +52,14 @@ export function familyTargets(sv: SurvivorAssumptions): FamilyTargets {
     childUpper: new Float64Array(CELLS),
     childCount: new Float64Array(CELLS),
     childAmount: new Float64Array(CELLS),
+    parentCell: new Int32Array(CELLS),
+    parentUpper: new Float64Array(CELLS),
+    parentCount: new Float64Array(CELLS),
+    parentAmount: new Float64Array(CELLS),
+    siblingAge: new Int32Array(CELLS),
+    siblingUpper: new Float64Array(CELLS),
+    siblingCount: new Float64Array(CELLS),
+    siblingAmount: new Float64Array(CELLS),
   };
   const f = sv.family;
   for (let s = 0; s < SEXES; s++) {
@@ -59,6 +80,22 @@ export function familyTargets(sv: SurvivorAssumptions): FamilyTargets {
       // A family's children are one award; their sex is immaterial, so it is split evenly.
       t.childCount[c] = hasChildren ? pChildren / SEXES : 0;
       t.childAmount[c] = hasChildren ? (pChildren * (pSpouse * (1 - sv.spouseShare) + (1 - pSpouse) * sv.soleSurvivorShare)) / SEXES : 0;
+      // Neither spouse nor child under the age limit: the parents and the younger siblings.
+      const neither = (1 - pSpouse) * (1 - pChildren);
+      if (sv.parents) {
+        const motherAge = Math.min(MAX_AGE, x + sv.parents.ageDifference);
+        t.parentCell[c] = cell(FEMALE, Math.floor(motherAge));
+        t.parentUpper[c] = motherAge - Math.floor(motherAge);
+        t.parentCount[c] = neither * sv.parents.alive[x];
+        t.parentAmount[c] = t.parentCount[c] * sv.parents.share;
+      }
+      const siblingAge = x - (sv.siblings ? sv.siblings.ageDifference : 0);
+      if (sv.siblings && siblingAge >= 0 && siblingAge < sv.childAgeLimit) {
+        t.siblingAge[c] = Math.floor(siblingAge);
+        t.siblingUpper[c] = siblingAge - Math.floor(siblingAge);
+        t.siblingCount[c] = (neither * sv.siblings.probability) / SEXES;
+        t.siblingAmount[c] = t.siblingCount[c] * sv.siblings.share;
+      }
     }
   }
   return t;
@@ -105,7 +142,7 @@ export function addFamilyDeaths(family: Family, g: number, c: number, deaths: nu
  * above 0); the group's deaths are then cleared. Children's awards are the same for either sex,
  * so they are gathered by age first and added to both sexes once.
  */
-export function awardFamilies(ws: Workspace, family: Family, g: number, G: number): void {
+export function awardFamilies(ws: Workspace, family: Family, g: number, G: number, awarded: Float64Array): void {
   const t = family.targets;
   const deaths = family.deaths;
   const fullAnnual = family.fullAnnual;
@@ -122,6 +159,16 @@ export function awardFamilies(ws: Workspace, family: Family, g: number, G: numbe
     addSplit(newCount, newAmount, spouseAt + t.spouseCell[c], t.spouseUpper[c], died * t.spouseCount[c], full * t.spouseAmount[c]);
     // Many deaths leave no children under the age limit (the family table's p_c or ages).
     if (t.childCount[c] > 0) addSplit(childCount, childAmount, t.childAge[c], t.childUpper[c], died * t.childCount[c], full * t.childAmount[c]);
+    if (t.parentCount[c] > 0) {
+      addSplit(newCount, newAmount, spouseAt + t.parentCell[c], t.parentUpper[c], died * t.parentCount[c], full * t.parentAmount[c]);
+      awarded[Awarded.Parents] += died * t.parentCount[c];
+      awarded[Awarded.ParentsAmount] += full * t.parentAmount[c];
+    }
+    if (t.siblingCount[c] > 0) {
+      addSplit(childCount, childAmount, t.siblingAge[c], t.siblingUpper[c], died * t.siblingCount[c], full * t.siblingAmount[c]);
+      awarded[Awarded.Siblings] += SEXES * died * t.siblingCount[c];
+      awarded[Awarded.SiblingsAmount] += SEXES * full * t.siblingAmount[c];
+    }
   }
   const childAt = stockIndex(family.childSlot, g, G, 0);
   for (let x = 0; x < AGES; x++) {
@@ -149,3 +196,7 @@ function addSplit(counts: Float64Array, amounts: Float64Array, at: number, upper
     amounts[at + 1] += amount * upper;
   }
 }
+
+/** The parents' and siblings' awards of a group's year (awardFamilies), both sexes together. */
+export const Awarded = { Parents: 0, ParentsAmount: 1, Siblings: 2, SiblingsAmount: 3 } as const;
+export const AWARDED = 4;

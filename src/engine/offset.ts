@@ -66,6 +66,19 @@ export function familyCapital(t: FamilyTargets, spouseAnnuity: Float64Array, chi
       const u = t.childUpper[c];
       for (let s = 0; s < SEXES; s++) children += (1 - u) * mid(childAnnuity, cell(s, age)) + (u > 0 && age + 1 < AGES ? u * mid(childAnnuity, cell(s, age + 1)) : 0);
     }
-    out[c] = t.spouseAmount[c] * spouse + t.childAmount[c] * children;
+    // With neither spouse nor child: the parents' life pension and the siblings' to the age limit.
+    let parents = 0;
+    if (t.parentCount[c] > 0) {
+      const pc = t.parentCell[c];
+      const pu = t.parentUpper[c];
+      parents = (1 - pu) * mid(spouseAnnuity, pc) + (pu > 0 ? pu * mid(spouseAnnuity, pc + 1) : 0);
+    }
+    let siblings = 0;
+    if (t.siblingCount[c] > 0) {
+      const age = t.siblingAge[c];
+      const u = t.siblingUpper[c];
+      for (let s = 0; s < SEXES; s++) siblings += (1 - u) * mid(childAnnuity, cell(s, age)) + (u > 0 && age + 1 < AGES ? u * mid(childAnnuity, cell(s, age + 1)) : 0);
+    }
+    out[c] = t.spouseAmount[c] * spouse + t.childAmount[c] * children + t.parentAmount[c] * parents + t.siblingAmount[c] * siblings;
   }
 }

@@ -5,11 +5,11 @@
 import type { Assumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { DETAIL_BENEFIT, MEASURE, OUTGO, OUTGO_OF_PENSION, PENSION } from '../model.js';
 import { netDiscountFactor } from './annuity.js';
-import { addFamilyDeaths, awardFamilies } from './family.js';
+import { Awarded, addFamilyDeaths, awardFamilies } from './family.js';
 import type { Family } from './family.js';
 import { annuityFactors } from './valuation.js';
 import type { AnnuityCache } from './valuation.js';
-import { AGES, MAX_AGE, SEXES, cell } from './layout.js';
+import { AGES, FEMALE, MAX_AGE, SEXES, cell } from './layout.js';
 import { BAND_OF_AGE, addDetail, pensionerBandIndex } from './result.js';
 import type { SchemeProjection } from './result.js';
 import { Roll, Year, cohortBase, stockIndex } from './workspace.js';
@@ -37,7 +37,12 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
     // these pensions are rolled forward: their awards are made then.
     for (const family of ws.families) {
       if (slot === Math.min(family.spouseSlot, family.childSlot)) {
-        for (let g = 0; g < G; g++) if (scheme.cover[g]) awardFamilies(ws, family, g, G);
+        for (let g = 0; g < G; g++) {
+          if (!scheme.cover[g]) continue;
+          const awarded = ws.otherDependants.fill(0);
+          awardFamilies(ws, family, g, G, awarded);
+          if (out.paysOtherDependants) recordOtherDependants(out, awarded, g, i);
+        }
       }
     }
     const typeName = ws.types[slot];
@@ -228,5 +233,20 @@ function addPensionerDeaths(ws: Workspace, family: Family, g: number, s: number,
     if (n === 0 && newN === 0) continue;
     const qx = x === MAX_AGE ? 1 : Math.min(1, q[qs + x] * mortality);
     addFamilyDeaths(family, g, qs + x, n * qx + newN * (qx / 2), stockAmount[stock + x] * qx + newAmount[awards + x] * (qx / 2));
+  }
+}
+
+/**
+ * The parents' and siblings' awards of a group's year in the detail: parents' at the mother's
+ * (women's rows), siblings' split evenly between the sexes, as their pensions are.
+ */
+function recordOtherDependants(out: SchemeProjection, awarded: Float64Array, g: number, i: number): void {
+  const parents = DETAIL_BENEFIT.parents_awards;
+  addDetail(out, parents, MEASURE.new_awards, g, FEMALE, i, awarded[Awarded.Parents]);
+  addDetail(out, parents, MEASURE.new_awards_annual_amount, g, FEMALE, i, awarded[Awarded.ParentsAmount]);
+  const siblings = DETAIL_BENEFIT.siblings_awards;
+  for (let s = 0; s < SEXES; s++) {
+    addDetail(out, siblings, MEASURE.new_awards, g, s, i, awarded[Awarded.Siblings] / SEXES);
+    addDetail(out, siblings, MEASURE.new_awards_annual_amount, g, s, i, awarded[Awarded.SiblingsAmount] / SEXES);
   }
 }

@@ -59,7 +59,7 @@ export function project(a: Assumptions, shocks: Shocks = {}, options: ProjectOpt
   const G = a.groups.length;
   const Y = a.years;
   const population = projectPopulation(a);
-  const results = a.schemes.map((s) => allocateScheme(s.id, s.kind, s.label, Y, G, options.bands === true, s.commutingIncidence !== null, s.kind === 'invalidity' && s.qualifying.reducedShareSinceEntry !== null));
+  const results = a.schemes.map((s) => allocateScheme(s.id, s.kind, s.label, Y, G, options.bands === true, s.commutingIncidence !== null, s.kind === 'invalidity' && s.qualifying.reducedShareSinceEntry !== null, [s.benefits.dependants, s.benefits.survivors].some((f) => f !== undefined && (f.parents !== null || f.siblings !== null))));
   const logProfile = logProfiles(a);
   const workspaces = a.schemes.map((s) => allocateWorkspace(s, G, Y, logProfile));
   const funds = createFundState(a);

@@ -66,6 +66,8 @@ export interface SchemeProjection {
   splitsCommuting: boolean;
   /** Whether the scheme has the reduced invalidity pension: the detail then has its awards. */
   paysReduced: boolean;
+  /** Whether its dependants' or survivors' benefit pays parents or siblings: the detail then has their awards. */
+  paysOtherDependants: boolean;
   groups: number;
   years: number;
 }
@@ -79,7 +81,7 @@ export interface Projection {
   schemes: SchemeProjection[];
 }
 
-export function allocateScheme(id: string, kind: SchemeKind, label: Label, years: number, groups: number, bands = false, splitsCommuting = false, paysReduced = false): SchemeProjection {
+export function allocateScheme(id: string, kind: SchemeKind, label: Label, years: number, groups: number, bands = false, splitsCommuting = false, paysReduced = false, paysOtherDependants = false): SchemeProjection {
   const series = () => new Float64Array(years);
   const banded = bands ? years * groups * SEXES * AGE_BANDS : 0;
   const outgo = Object.fromEntries(OUTGO_COLUMNS.map((c) => [c, series()])) as Record<OutgoColumn, Float64Array>;
@@ -109,6 +111,7 @@ export function allocateScheme(id: string, kind: SchemeKind, label: Label, years
     enforcement: series(),
     splitsCommuting,
     paysReduced,
+    paysOtherDependants,
     groups,
     years,
   };

@@ -11,7 +11,7 @@ import type { Assumptions, SchemeAssumptions } from '../assumptions/types.js';
 import { OUTGO_COLUMNS, PENSION, PENSION_TYPES, PENSION_TYPES_BY_KIND } from '../model.js';
 import type { PensionType } from '../model.js';
 import { AGES, CELLS, SEXES } from './layout.js';
-import { createFamily } from './family.js';
+import { AWARDED, createFamily } from './family.js';
 import { OFFSET_NODES } from './offset.js';
 import { JOB_LOSS_TERMS } from './employment-insurance.js';
 import type { RouteTable } from './qualifying.js';
@@ -137,6 +137,8 @@ export interface Workspace {
   survivors: Family | null;
   /** Those of the two the scheme has. */
   families: Family[];
+  /** The parents' and siblings' awards of the group in hand (family.ts, Awarded). */
+  otherDependants: Float64Array;
   /**
    * A top-up of another law's lump sums (offset.ts): the wage nodes, the two shares of the
    * cell in hand, and the capital value of a death's dependants' pensions per unit of full
@@ -201,6 +203,7 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
     dependants: scheme.benefits.dependants ? createFamily(scheme.benefits.dependants, slot[PENSION.dependants_spouse], slot[PENSION.dependants_children], groups) : null,
     survivors: scheme.benefits.survivors ? createFamily(scheme.benefits.survivors, slot[PENSION.survivors_spouse], slot[PENSION.survivors_children], groups) : null,
     families: [],
+    otherDependants: new Float64Array(AWARDED),
     offsetNodes: new Float64Array(OFFSET_NODES),
     offsetShares: new Float64Array(2),
     deathCapital: new Float64Array(scheme.cover.some((c) => c?.offset) && scheme.benefits.dependants ? groups * CELLS : 0),

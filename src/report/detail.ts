@@ -3,7 +3,7 @@
  * insured population, new awards, beneficiaries in payment and amounts, for pivoting.
  */
 import Papa from 'papaparse';
-import { COMMUTING_COUNTS, DETAIL_BENEFITS, DETAIL_BENEFIT, MEASURE, OPTIONAL_LINES, PENSION_TYPES, REDUCED_AWARDS, PENSION_TYPES_BY_KIND, SHORT_TERM_BY_KIND, measuresOf } from '../model.js';
+import { COMMUTING_COUNTS, DETAIL_BENEFITS, DETAIL_BENEFIT, MEASURE, OPTIONAL_LINES, OTHER_DEPENDANTS, PENSION_TYPES, REDUCED_AWARDS, PENSION_TYPES_BY_KIND, SHORT_TERM_BY_KIND, measuresOf } from '../model.js';
 import type { DetailBenefit, DetailMeasure, SchemeKind } from '../model.js';
 import { SEX_CODES, SEXES } from '../engine/layout.js';
 import { detailIndex } from '../engine/result.js';
@@ -30,6 +30,7 @@ export function detailCsv(p: Projection, coveredGroups: ReadonlyArray<ReadonlySe
     const unpaid = new Set<DetailBenefit>(OPTIONAL_LINES.filter((line) => s.outgo[line].every((v) => v === 0)));
     if (!s.splitsCommuting) for (const count of COMMUTING_COUNTS) unpaid.add(count);
     if (!s.paysReduced) unpaid.add(REDUCED_AWARDS);
+    if (!s.paysOtherDependants) for (const row of OTHER_DEPENDANTS) unpaid.add(row);
     const benefits = detailBenefitsOf(s.kind).filter((b) => !unpaid.has(b));
     for (let i = 0; i < p.years; i++) {
       const year = String(p.startYear + i);

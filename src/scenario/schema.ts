@@ -309,6 +309,21 @@ const family = {
   sole_survivor_share: z.number().min(0).max(1).default(1).describe('Share of the full pension paid when only a spouse, or only children, survive.'),
   child_age_limit: z.number().int().min(0).max(110).default(21).describe('Age (years) at which children\'s pensions end.'),
   family: tablePath.describe('CSV: sex, age, p_spouse, spouse_age_difference, p_children, youngest_child_age.'),
+  parents: z
+    .strictObject({
+      share: z.number().min(0).max(1).describe('Share of the full pension to the parents when there is neither spouse nor child (Act 4: 4/10), for life.'),
+      age_difference: z.number().min(14).max(60).default(28).describe('Years the mother is older than the deceased (the father 4 more); the award is at the mother\'s age.'),
+    })
+    .optional()
+    .describe('Parents\' pensions on a death with neither spouse nor child: paid when a parent is alive (the start year\'s general mortality); absent, none.'),
+  siblings: z
+    .strictObject({
+      share: z.number().min(0).max(1).describe('Share of the full pension to the siblings under child_age_limit when there is neither spouse nor child (Act 4: 3/10), to that age.'),
+      probability: z.number().min(0).max(1).describe('Probability that such a death leaves a younger sibling below child_age_limit, where the sibling\'s age allows one.'),
+      age_difference: z.number().min(0).max(30).default(3).describe('Years the youngest sibling is younger than the deceased.'),
+    })
+    .optional()
+    .describe('Siblings\' pensions on a death with neither spouse nor child, beside the parents\'; absent, none.'),
 };
 
 const benefits = z.strictObject({

@@ -67,6 +67,7 @@ export const OUTGO_COLUMNS = [
   'rehabilitation',
   'education',
   'invalidity_grant',
+  'dialysis',
 ] as const;
 export type OutgoColumn = (typeof OUTGO_COLUMNS)[number];
 export const OUTGO = Object.fromEntries(OUTGO_COLUMNS.map((c, i) => [c, i])) as Record<OutgoColumn, number>;
@@ -103,6 +104,7 @@ export const DETAIL_BENEFITS = [
   'rehabilitation',
   'education',
   'invalidity_grant',
+  'dialysis',
   'reduced_invalidity_awards',
   'parents_awards',
   'siblings_awards',
@@ -114,7 +116,7 @@ export type DetailBenefit = (typeof DETAIL_BENEFITS)[number];
 export const SHORT_TERM_BY_KIND: Record<SchemeKind, readonly DetailBenefit[]> = {
   employment_injury: ['deaths', 'commuting_accidents', 'commuting_deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation', 'education', 'parents_awards', 'siblings_awards'],
   non_employment_injury: ['deaths', 'temporary_disablement', 'medical', 'permanent_disablement_lump_sum', 'funeral', 'rehabilitation', 'education', 'parents_awards', 'siblings_awards'],
-  invalidity: ['deaths', 'funeral', 'rehabilitation', 'education', 'invalidity_grant', 'reduced_invalidity_awards', 'parents_awards', 'siblings_awards'],
+  invalidity: ['deaths', 'funeral', 'rehabilitation', 'education', 'invalidity_grant', 'dialysis', 'reduced_invalidity_awards', 'parents_awards', 'siblings_awards'],
   // Cases are claims: qualifying losses of employment, those re-employed early, those trained.
   employment_insurance: ['job_search_allowance', 'reduced_income_allowance', 'early_reemployment_allowance', 'training'],
 };
@@ -122,7 +124,7 @@ export const SHORT_TERM_BY_KIND: Record<SchemeKind, readonly DetailBenefit[]> = 
  * Lines a scheme of the kind may or may not pay (a programme, not a benefit of the kind): the
  * detail writes their rows only where the scheme pays them, never rows of zeros.
  */
-export const OPTIONAL_LINES: readonly (DetailBenefit & OutgoColumn)[] = ['rehabilitation', 'education', 'invalidity_grant'];
+export const OPTIONAL_LINES: readonly (DetailBenefit & OutgoColumn)[] = ['rehabilitation', 'education', 'invalidity_grant', 'dialysis'];
 /**
  * The reduced invalidity pensions among the new invalidity pensions (qualifying routes): new
  * awards and their annual amount, part of `invalidity_pension`'s; written only where the scheme

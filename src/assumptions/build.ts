@@ -482,6 +482,10 @@ function buildScheme(
         annualByAge: educationByAge(b.education),
         index: cumulativeIndex(series(b.education.indexation, bat('education', 'indexation'), BOUNDS.growth), years),
       },
+      dialysis: b.dialysis && {
+        patientsPerRegistered: series(b.dialysis.patients_per_registered, bat('dialysis', 'patients_per_registered'), BOUNDS.share),
+        annualCost: cumulativeIndex(series(b.dialysis.indexation, bat('dialysis', 'indexation'), BOUNDS.growth), years).map((index) => index * b.dialysis!.cost_per_patient_annual),
+      },
       rehabilitation: b.rehabilitation && {
         costPerCase: b.rehabilitation.cost_per_case,
         shareOfPensions: b.rehabilitation.share_of_pensions,

@@ -203,6 +203,8 @@ export interface BenefitAssumptions {
   /** Education assistance per child's pension in payment, by age (take-up included), and its index by year. */
   education?: { annualByAge: Float64Array; index: Float64Array };
   invalidity?: { baseRate: number; incrementPerYear: number; maxRate: number; minimumMonthly: Float64Array; reducedRate: number; wageRelativity: number };
+  /** Dialysis (methodology §4): patients per registered person (× the group's invalidity risk) and the cost per patient-year, by year. */
+  dialysis?: { patientsPerRegistered: Float64Array; annualCost: Float64Array };
   /** Invalidity grant (methodology §3, "Qualifying routes"): contributions needed; the lump sum refunds the contributions paid, with interest. */
   invalidityGrant?: { minMonths: number; interest: number };
   survivors?: SurvivorAssumptions & { wageRelativity: number };

@@ -554,6 +554,14 @@ function invalidityAges(c: GroupYear, s: number, lo: number, hi: number): void {
   }
   if (grant) record(ws, out, OUTGO.invalidity_grant, DETAIL_BENEFIT.invalidity_grant, g, s, i, grants, grantOutgo);
   if (rehab) rehabilitate(ws, out, g, s, i, invalids * rehab.shareOfPensions);
+  const dialysis = b.dialysis;
+  if (dialysis) {
+    // Patients in treatment: the registered × the year's prevalence × the group's invalidity risk.
+    let registered = 0;
+    for (let x = lo; x <= hi; x++) registered += persons[x];
+    const patients = registered * dialysis.patientsPerRegistered[i] * group.invalidityRisk;
+    record(ws, out, OUTGO.dialysis, DETAIL_BENEFIT.dialysis, g, s, i, patients, patients * dialysis.annualCost[i]);
+  }
   recordDeaths(scheme, ws, out, g, s, i, deaths);
 }
 

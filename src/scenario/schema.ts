@@ -405,6 +405,14 @@ const benefits = z.strictObject({
     })
     .optional()
     .describe('Education assistance to the children of dependants\' or survivors\' pensions, by the child\'s age.'),
+  dialysis: z
+    .strictObject({
+      patients_per_registered: series.describe('(series) dialysis patients per registered person, each group weighted by its invalidity risk multiplier.'),
+      cost_per_patient_annual: money.describe('Cost per patient-year in the start year, in the scheme currency.'),
+      indexation: series.default('medical_inflation').describe('(series) annual increase of the cost per patient; defaults to medical_inflation.'),
+    })
+    .optional()
+    .describe('Dialysis of insured persons with kidney failure (the Invalidity Scheme\'s dialysis programme): patients in treatment × the cost per patient-year.'),
   medical: z
     .strictObject({ cost_per_case: money.describe('Cost per treated case in the start year, indexed by medical_inflation.') })
     .optional()
@@ -661,6 +669,6 @@ export type ContributionConfig = z.infer<typeof contributionSpec>;
 export const BENEFITS_BY_KIND: Record<SchemeKind, ReadonlyArray<keyof BenefitsConfig>> = {
   employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical', 'rehabilitation', 'education'],
   non_employment_injury: ['temporary_disablement', 'permanent_disablement', 'constant_attendance', 'dependants', 'funeral', 'medical', 'rehabilitation', 'education'],
-  invalidity: ['invalidity_pension', 'invalidity_grant', 'survivors', 'constant_attendance', 'funeral', 'rehabilitation', 'education'],
+  invalidity: ['invalidity_pension', 'invalidity_grant', 'survivors', 'constant_attendance', 'funeral', 'rehabilitation', 'education', 'dialysis'],
   employment_insurance: ['job_search_allowance', 'early_reemployment_allowance', 'reduced_income_allowance', 'training'],
 };

@@ -153,6 +153,7 @@ const BENEFITS = {
   rehabilitation: { en: 'Rehabilitation and return to work', ms: 'Pemulihan dan kembali bekerja' },
   education: { en: 'Education assistance', ms: 'Bantuan pendidikan' },
   invalidity_grant: { en: 'Invalidity grant', ms: 'Bantuan ilat' },
+  dialysis: { en: 'Dialysis', ms: 'Dialisis' },
   training: { en: 'Training fees and allowance', ms: 'Yuran dan elaun latihan' },
 } as const;
 

@@ -27,6 +27,7 @@ import type {
   CoverAssumptions,
   EconomyAssumptions,
   FuneralAssumptions,
+  DurationTerms,
   GroupAssumptions,
   InputFile,
   Label,
@@ -102,6 +103,7 @@ export function buildAssumptions(loaded: ScenarioInput, tables: TableSource): As
     groups,
     schemes,
     pensionMortality,
+    capitalValueMortality: scenario.measures.capital_value_mortality,
     pensionTypes: PENSION_TYPES,
     inputs,
   };
@@ -499,6 +501,7 @@ function buildScheme(
         minimumMonthly: invalidityMinimum!.values,
         reducedRate: b.invalidity_pension.reduced_rate,
         wageRelativity: b.invalidity_pension.wage_relativity,
+        byDuration: b.invalidity_pension.by_duration ? durationTerms(b.invalidity_pension.by_duration) : null,
       },
       invalidityGrant: b.invalidity_grant && { minMonths: b.invalidity_grant.min_months, interest: b.invalidity_grant.interest },
       survivors: b.survivors && { ...survivors('survivors', b.survivors), wageRelativity: b.survivors.wage_relativity },
@@ -590,4 +593,20 @@ function parentsAlive(mortality: Float64Array, ageDifference: number): Float64Ar
     out[x] = 1 - (1 - mother) * (1 - father);
   }
   return out;
+}
+
+/**
+ * The duration terms of invalidity pensions: as many select years as the longest list; the
+ * mortality multipliers are 1 after their list, recovery and suspension keep their last value.
+ */
+function durationTerms(config: { mortality: number[]; recovery: number[]; suspension: number[] }): DurationTerms {
+  const durations = Math.max(config.mortality.length, config.recovery.length, config.suspension.length);
+  const at = (list: number[], d: number, after: number) => (d < list.length ? list[d] : after);
+  const terms: DurationTerms = { durations, mortality: new Float64Array(durations + 1), recovery: new Float64Array(durations + 1), paid: new Float64Array(durations + 1) };
+  for (let d = 0; d <= durations; d++) {
+    terms.mortality[d] = at(config.mortality, d, 1);
+    terms.recovery[d] = at(config.recovery, d, config.recovery[config.recovery.length - 1]);
+    terms.paid[d] = 1 - at(config.suspension, d, config.suspension[config.suspension.length - 1]);
+  }
+  return terms;
 }

@@ -169,6 +169,18 @@ export interface ReplacementAssumptions {
   wageRelativity: number;
 }
 
+/**
+ * Invalidity pensions by duration since award d = 0..durations − 1, then d = durations for
+ * every later year (methodology §5, "Select period"): the multiplier on the type's mortality,
+ * the yearly recovery rate and the share paid (not suspended); arrays of length durations + 1.
+ */
+export interface DurationTerms {
+  durations: number;
+  mortality: Float64Array;
+  recovery: Float64Array;
+  paid: Float64Array;
+}
+
 export interface SurvivorAssumptions {
   spouseShare: number;
   soleSurvivorShare: number;
@@ -202,7 +214,7 @@ export interface BenefitAssumptions {
   rehabilitation?: { costPerCase: number; shareOfPensions: number; shareOfTemporary: number; pensionsAverted: number };
   /** Education assistance per child's pension in payment, by age (take-up included), and its index by year. */
   education?: { annualByAge: Float64Array; index: Float64Array };
-  invalidity?: { baseRate: number; incrementPerYear: number; maxRate: number; minimumMonthly: Float64Array; reducedRate: number; wageRelativity: number };
+  invalidity?: { baseRate: number; incrementPerYear: number; maxRate: number; minimumMonthly: Float64Array; reducedRate: number; wageRelativity: number; byDuration: DurationTerms | null };
   /** Dialysis (methodology §4): patients per registered person (× the group's invalidity risk) and the cost per patient-year, by year. */
   dialysis?: { patientsPerRegistered: Float64Array; annualCost: Float64Array };
   /** Invalidity grant (methodology §3, "Qualifying routes"): contributions needed; the lump sum refunds the contributions paid, with interest. */
@@ -319,6 +331,8 @@ export interface Assumptions {
   schemes: SchemeAssumptions[];
   /** Beneficiaries' mortality as a multiple of general mortality, by pension type. */
   pensionMortality: Float64Array;
+  /** Capital values on cohort mortality (q(x + k, t + k)) or on the year's period table (methodology §5). */
+  capitalValueMortality: 'cohort' | 'period';
   pensionTypes: readonly PensionType[];
   /** Data files read, for the provenance block. */
   inputs: InputFile[];

@@ -12,7 +12,7 @@
  * the annual annuity, is the reference the tests hold it to.
  */
 
-const WOOLHOUSE_MONTHLY = 11 / 24;
+export const WOOLHOUSE_MONTHLY = 11 / 24;
 
 /**
  * Writes ä_x (annual, in advance) for x = 0..q.length−1 into `out`, from one-year death

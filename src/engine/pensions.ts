@@ -2,17 +2,18 @@
  * Pensions in payment (methodology §5): new awards and the yearly roll-forward of the stock,
  * by slot (workspace.ts), group of origin, sex and age.
  */
-import type { Assumptions, SchemeAssumptions } from '../assumptions/types.js';
+import type { Assumptions, DurationTerms, SchemeAssumptions } from '../assumptions/types.js';
 import { DETAIL_BENEFIT, MEASURE, OUTGO, OUTGO_OF_PENSION, PENSION } from '../model.js';
-import { netDiscountFactor } from './annuity.js';
+import { WOOLHOUSE_MONTHLY, netDiscountFactor } from './annuity.js';
 import { Awarded, addFamilyDeaths, awardFamilies } from './family.js';
 import type { Family } from './family.js';
 import { annuityFactors } from './valuation.js';
+import { cohortFactors, cohortTable } from './cohort-annuity.js';
 import type { AnnuityCache } from './valuation.js';
-import { AGES, FEMALE, MAX_AGE, SEXES, cell } from './layout.js';
+import { AGES, CELLS, FEMALE, MAX_AGE, SEXES, cell } from './layout.js';
 import { BAND_OF_AGE, addDetail, pensionerBandIndex } from './result.js';
 import type { SchemeProjection } from './result.js';
-import { Roll, Year, cohortBase, stockIndex } from './workspace.js';
+import { ROLL_SUMS, Roll, Year, cohortBase, stockIndex } from './workspace.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -24,6 +25,7 @@ import type { Workspace } from './workspace.js';
  * awards are reset once consumed, so nothing needs clearing between years.
  */
 export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float64Array, i: number, ws: Workspace, out: SchemeProjection, annuities: AnnuityCache): void {
+  const schemeIndex = a.schemes.indexOf(scheme);
   const G = a.groups.length;
   const Y = a.years;
   const b = scheme.benefits;
@@ -64,15 +66,30 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
       // Pensions arise only in groups the scheme covers (the base stock too).
       if (!scheme.cover[g]) continue;
       const mortality = a.pensionMortality[type] * a.groups[g].mortalityRisk;
-      const annuity = annuityFactors(annuities, q, mortality, endAge, v);
+      const byDuration = typeName === 'invalidity_pension' ? b.invalidity?.byDuration ?? null : null;
+      // Factors of this year's awards, and of the end of the year (a year older, next year's).
+      const cohort = a.capitalValueMortality === 'cohort' ? cohortTable(a, schemeIndex, mortality, endAge, byDuration) : null;
+      const periodSelect = byDuration && !cohort ? selectAnnuities(ws.selectAnnuity, q, mortality, byDuration, v) : null;
+      const annuity = cohort ? cohortFactors(cohort, i) : periodSelect ?? annuityFactors(annuities, q, mortality, endAge, v);
+      const liabilityTerms: BlockTerms = { exit: 0, paidShare: 1, liabilityAnnuity: cohort ? cohortFactors(cohort, i + 1) : null };
+      const durationFactors = byDuration
+        ? {
+            now: (d: number) => (cohort ? cohortFactors(cohort, i, d) : periodFactors(ws.selectAnnuity, d, byDuration.durations)),
+            next: (d: number) => (cohort ? cohortFactors(cohort, i + 1, d) : periodFactors(ws.selectAnnuity, d, byDuration.durations)),
+          }
+        : null;
       const funeralAmount = paysFuneral ? b.funeral!.payment[g][i] : 0;
       for (let s = 0; s < SEXES; s++) {
         const stock = cohortBase(ws, slot, g, G, s, i, Y);
         const awards = stockIndex(slot, g, G, cell(s, 0));
         const qs = cell(s, 0);
-        if (survivors) addPensionerDeaths(ws, survivors, g, s, stock, awards, q, mortality * shock, lastAge);
-        if (education) assistEducation(ws, out, education.annualByAge, educationIndex, stock, awards, lastAge, g, s, i);
-        rollBlock(ws, stock, awards, q, qs, mortality * shock, annuity, lastAge, endAge, nextIndexation, out.pensionersByBand, pensionerBandIndex(slot, i, g, s, G, Y));
+        const bandAt = pensionerBandIndex(slot, i, g, s, G, Y);
+        if (byDuration) rollByDuration(ws, byDuration, durationFactors!, survivors, g, G, s, i, Y, q, mortality, shock, lastAge, endAge, nextIndexation, out.pensionersByBand, bandAt);
+        else {
+          if (survivors) addPensionerDeaths(ws, survivors, g, s, stock, awards, q, mortality * shock, lastAge);
+          if (education) assistEducation(ws, out, education.annualByAge, educationIndex, stock, awards, lastAge, g, s, i);
+          rollBlock(ws, stock, awards, q, qs, mortality * shock, annuity, lastAge, endAge, nextIndexation, out.pensionersByBand, bandAt, cohort ? liabilityTerms : ULTIMATE);
+        }
         const sums = ws.rollSums;
         const paid = sums[Roll.Paid];
         const awarded = sums[Roll.Awarded];
@@ -100,6 +117,97 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
       }
     }
   }
+}
+
+/**
+ * Invalidity pensions of one (group, sex) by duration since award (methodology §5, "Select
+ * period"): the ultimate block (the type's own slot, the pensions in payment at the start among
+ * them) and one block per select year after the types' slots, each rolled with its mortality
+ * multiplier, recovery and share paid, and valued at the end of the year on the next
+ * duration's factors; then each select block moves on a year (the last into the ultimate one)
+ * and the year's awards, rolled in the first, start their second year. ws.rollSums gets the
+ * sums of all the blocks.
+ */
+function rollByDuration(
+  ws: Workspace,
+  terms: DurationTerms,
+  factors: { now: (d: number) => Float64Array; next: (d: number) => Float64Array },
+  survivors: Family | null,
+  g: number,
+  G: number,
+  s: number,
+  i: number,
+  Y: number,
+  q: Float64Array,
+  mortality: number,
+  shock: number,
+  lastAge: number,
+  endAge: number,
+  nextIndexation: number,
+  bands: Float64Array,
+  bandAt: number,
+): void {
+  const D = terms.durations;
+  const slot = ws.slot[PENSION.invalidity_pension];
+  const qs = cell(s, 0);
+  const total = ws.durationSums.fill(0);
+  const roll = (block: number, awards: number, d: number) => {
+    const m = mortality * terms.mortality[d];
+    if (survivors) addPensionerDeaths(ws, survivors, g, s, block, awards, q, m * shock, lastAge);
+    rollBlock(ws, block, awards, q, qs, m * shock, factors.now(d), lastAge, endAge, nextIndexation, bands, bandAt, { exit: terms.recovery[d], paidShare: terms.paid[d], liabilityAnnuity: factors.next(Math.min(d + 1, D)) });
+    for (let k = 0; k < ROLL_SUMS; k++) total[k] += ws.rollSums[k];
+  };
+  const none = ws.noAwards + qs;
+  const ultimate = cohortBase(ws, slot, g, G, s, i, Y);
+  const select = (d: number) => cohortBase(ws, ws.types.length + d, g, G, s, i, Y);
+  roll(ultimate, none, D);
+  for (let d = D - 1; d >= 0; d--) roll(select(d), d === 0 ? stockIndex(slot, g, G, qs) : none, d);
+  // A year on: each block's survivors, kept at their cohort positions, join the next duration.
+  for (let d = D - 1; d >= 0; d--) {
+    const from = select(d);
+    const to = d === D - 1 ? ultimate : select(d + 1);
+    for (let x = 0; x <= lastAge; x++) {
+      ws.stockCount[to + x] += ws.stockCount[from + x];
+      ws.stockAmount[to + x] += ws.stockAmount[from + x];
+      ws.stockCount[from + x] = 0;
+      ws.stockAmount[from + x] = 0;
+    }
+  }
+  ws.rollSums.set(total);
+}
+
+/** The period factors of duration d (at most the ultimate D) within selectAnnuities' table. */
+function periodFactors(table: Float64Array, d: number, D: number): Float64Array {
+  const at = Math.min(d, D) * CELLS;
+  return table.subarray(at, at + CELLS);
+}
+
+/**
+ * Annuity factors of invalidity pensions by duration d = 0..D into `out` `[d][sex][age]`, on the
+ * year's mortality (methodology §5, "Select period"): for the ultimate duration
+ * ä_x = p_D + v·(1 − q_x·m·m_D)(1 − r_D)·ä_{x+1}, and for a select year
+ * ä^d_x = p_d + v·(1 − q_x·m·m_d)(1 − r_d)·ä^{d+1}_{x+1}, p the share paid and r the recovery,
+ * each less the Woolhouse term 11/24·p_d·(1 − vⁿ·ₙp) for monthly payments. Returns `out`.
+ */
+function selectAnnuities(out: Float64Array, q: Float64Array, mortality: number, terms: DurationTerms, v: number): Float64Array {
+  const D = terms.durations;
+  for (let s = 0; s < SEXES; s++) {
+    const qs = cell(s, 0);
+    for (let d = D; d >= 0; d--) {
+      const next = Math.min(d + 1, D) * CELLS + qs;
+      const at = d * CELLS + qs;
+      // The annual factor of the next duration at x + 1, before its Woolhouse term is taken off.
+      const woolhouseNext = WOOLHOUSE_MONTHLY * terms.paid[Math.min(d + 1, D)];
+      for (let x = AGES - 1; x >= 0; x--) {
+        const last = x === AGES - 1;
+        const discount = last ? 0 : v * (1 - Math.min(1, q[qs + x] * mortality * terms.mortality[d])) * (1 - terms.recovery[d]);
+        const nextAnnual = last ? 0 : out[next + x + 1] + woolhouseNext;
+        // For life the whole Woolhouse term applies (vⁿ·ₙp_x to no limit is 0), as annuity.ts.
+        out[at + x] = terms.paid[d] + discount * nextAnnual - WOOLHOUSE_MONTHLY * terms.paid[d];
+      }
+    }
+  }
+  return out.subarray(0, CELLS);
 }
 
 /**
@@ -133,7 +241,25 @@ function assistEducation(ws: Workspace, out: SchemeProjection, annualByAge: Floa
  * ages that are not carried are a second loop (children who reach the age limit at the end of
  * the year, an award split onto the limit itself, and the last age of the table).
  */
-function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array, qs: number, mortality: number, annuity: Float64Array, lastAge: number, endAge: number, nextIndexation: number, bands: Float64Array, bandAt: number): void {
+function rollBlock(
+  ws: Workspace,
+  stock: number,
+  awards: number,
+  q: Float64Array,
+  qs: number,
+  mortality: number,
+  annuity: Float64Array,
+  lastAge: number,
+  endAge: number,
+  nextIndexation: number,
+  bands: Float64Array,
+  bandAt: number,
+  select: BlockTerms = ULTIMATE,
+): void {
+  const liabilityAnnuity = select.liabilityAnnuity ?? annuity;
+  const exit = select.exit;
+  const halfExit = exit / 2;
+  const paidShare = select.paidShare;
   const stockCount = ws.stockCount;
   const stockAmount = ws.stockAmount;
   const newCount = ws.newCount;
@@ -159,7 +285,8 @@ function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array
     newAmount[awards + x] = 0;
     const qx = Math.min(1, q[qs + x] * mortality);
     const halfQ = qx / 2;
-    paid += amount * (1 - halfQ) + awardAmount / 2;
+    // Suspended pensions are kept but not paid; those who recover leave mid-year, as deaths do.
+    paid += (amount * (1 - halfQ - halfExit) + awardAmount / 2) * paidShare;
     awarded += newN;
     awardedAmount += awardAmount;
     // Awards are made mid-year at age last birthday x, so at exact age x + ½ on average.
@@ -168,15 +295,15 @@ function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array
     const diedN = n * qx + newN * halfQ;
     const diedAmount = amount * qx + awardAmount * halfQ;
     deaths += diedN;
-    const keptN = n + newN - diedN;
-    const keptAmount = amount + awardAmount - diedAmount;
+    const keptN = n + newN - diedN - ((n - n * qx) * exit + (newN - newN * halfQ) * halfExit);
+    const keptAmount = amount + awardAmount - diedAmount - ((amount - amount * qx) * exit + (awardAmount - awardAmount * halfQ) * halfExit);
     const nextAmount = keptAmount * nextIndexation;
     stockCount[stock + x] = keptN;
     stockAmount[stock + x] = nextAmount;
     remaining += keptN;
     remainingAmount += keptAmount;
     // Valued at the end of the year: next year's amount, a year older.
-    liability += nextAmount * annuityNext;
+    liability += nextAmount * liabilityAnnuity[qs + x + 1];
   }
   // Those carried into next year by band of this year's age, when the projection keeps them.
   if (bands.length > 0) addBands(bands, bandAt, stockCount, stock, from, lastKept);
@@ -193,7 +320,7 @@ function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array
     stockAmount[stock + x] = 0;
     const qx = x === MAX_AGE ? 1 : Math.min(1, q[qs + x] * mortality);
     const halfQ = qx / 2;
-    paid += amount * (1 - halfQ) + awardAmount / 2;
+    paid += (amount * (1 - halfQ - halfExit) + awardAmount / 2) * paidShare;
     awarded += newN;
     awardedAmount += awardAmount;
     capitalValue += awardAmount * (x < MAX_AGE ? (annuity[qs + x] + annuity[qs + x + 1]) / 2 : annuity[qs + x]);
@@ -209,6 +336,19 @@ function rollBlock(ws: Workspace, stock: number, awards: number, q: Float64Array
   sums[Roll.CapitalValue] = capitalValue;
   sums[Roll.Liability] = liability;
 }
+
+/**
+ * What a block of pensions in their select period (or after it) has besides its mortality
+ * multiplier (methodology §5, "Select period"): the yearly rate of recovery (an exit that is not
+ * a death), the share of pensions paid (the rest suspended), and the annuity factors its end of
+ * year is valued on (the next duration's; the block's own when absent).
+ */
+export interface BlockTerms {
+  exit: number;
+  paidShare: number;
+  liabilityAnnuity: Float64Array | null;
+}
+const ULTIMATE: BlockTerms = { exit: 0, paidShare: 1, liabilityAnnuity: null };
 
 /** Adds the counts at positions from..to of a block to their bands of age (a function of its own, to keep rollBlock's loop as it was). */
 function addBands(bands: Float64Array, bandAt: number, counts: Float64Array, at: number, from: number, to: number): void {

@@ -26,6 +26,7 @@ import { AGES, CELLS } from './layout.js';
 import { rollPensions } from './pensions.js';
 import { familyCapital } from './offset.js';
 import { annuityFactors, createAnnuityCache, resetAnnuities } from './valuation.js';
+import { cohortFactors, cohortTable } from './cohort-annuity.js';
 import type { AnnuityCache } from './valuation.js';
 import { projectPopulation } from './population.js';
 import { allocateScheme } from './result.js';
@@ -102,9 +103,14 @@ function prepareCommutation(a: Assumptions, scheme: SchemeAssumptions, ws: Works
     ws.commutation.set(permanent.commutation);
     return;
   }
+  const multiplier = a.pensionMortality[PENSION.permanent_disablement];
+  if (a.capitalValueMortality === 'cohort') {
+    ws.commutation.set(cohortFactors(cohortTable(a, a.schemes.indexOf(scheme), multiplier, AGES), i));
+    return;
+  }
   const v = netDiscountFactor(a.economy.discountRate[i], scheme.pensionIndexation[i]);
   // A copy: the cache may reuse its entries within the year.
-  ws.commutation.set(annuityFactors(annuities, q, a.pensionMortality[PENSION.permanent_disablement], AGES, v));
+  ws.commutation.set(annuityFactors(annuities, q, multiplier, AGES, v));
 }
 
 /**
@@ -118,9 +124,12 @@ function prepareDeathCapital(a: Assumptions, scheme: SchemeAssumptions, ws: Work
   const v = netDiscountFactor(a.economy.discountRate[i], scheme.pensionIndexation[i]);
   a.groups.forEach((group, g) => {
     if (!scheme.cover[g]?.offset) return;
+    const spouseMultiplier = a.pensionMortality[PENSION.dependants_spouse] * group.mortalityRisk;
+    const childMultiplier = a.pensionMortality[PENSION.dependants_children] * group.mortalityRisk;
+    const k = a.schemes.indexOf(scheme);
     // Copies: the cache may reuse its entries within the year.
-    const spouse = Float64Array.from(annuityFactors(annuities, q, a.pensionMortality[PENSION.dependants_spouse] * group.mortalityRisk, AGES, v));
-    const children = Float64Array.from(annuityFactors(annuities, q, a.pensionMortality[PENSION.dependants_children] * group.mortalityRisk, d.childAgeLimit, v));
+    const spouse = a.capitalValueMortality === 'cohort' ? cohortFactors(cohortTable(a, k, spouseMultiplier, AGES), i) : Float64Array.from(annuityFactors(annuities, q, spouseMultiplier, AGES, v));
+    const children = a.capitalValueMortality === 'cohort' ? cohortFactors(cohortTable(a, k, childMultiplier, d.childAgeLimit), i) : Float64Array.from(annuityFactors(annuities, q, childMultiplier, d.childAgeLimit, v));
     familyCapital(ws.dependants!.targets, spouse, children, ws.deathCapital.subarray(g * CELLS, (g + 1) * CELLS));
   });
 }

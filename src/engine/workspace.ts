@@ -80,8 +80,13 @@ export interface Workspace {
   /** The year's new awards (counts and annual amounts), reset as the roll-forward consumes them. */
   newCount: Float64Array;
   newAmount: Float64Array;
-  /** Sums of the block last rolled forward (pensions.ts, rollBlock). */
+  /** Where a block of pensions without awards reads its (zero) awards, in newCount and newAmount. */
+  noAwards: number;
+  /** Annuity factors of invalidity pensions by duration `[duration][sex][age]` for the group in hand (pensions.ts). */
+  selectAnnuity: Float64Array;
+  /** Sums of the block last rolled forward (pensions.ts, rollBlock), and of the blocks of one type by duration. */
   rollSums: Float64Array;
+  durationSums: Float64Array;
   /** Unrounded outgo of the year by OUTGO column. */
   outgo: Float64Array;
   /** Qualifying shares by months insured in the window, per group, for `qualifyingDensity`. */
@@ -165,15 +170,22 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
   types.forEach((t, k) => (slot[PENSION_TYPES.indexOf(t)] = k));
   const size = types.length * groups * CELLS;
   const cohorts = AGES + years - 1;
+  // Invalidity pensions in their select years are kept in blocks of their own, after the types'
+  // (methodology §5, "Select period"), and blocks without awards read a region of zeros.
+  const durations = scheme.benefits.invalidity?.byDuration?.durations ?? 0;
+  const blocks = types.length + durations;
   const ws: Workspace = {
     types,
     slot,
-    stockCount: new Float64Array(types.length * groups * SEXES * cohorts),
-    stockAmount: new Float64Array(types.length * groups * SEXES * cohorts),
+    stockCount: new Float64Array(blocks * groups * SEXES * cohorts),
+    stockAmount: new Float64Array(blocks * groups * SEXES * cohorts),
     cohorts,
-    newCount: new Float64Array(size),
-    newAmount: new Float64Array(size),
+    newCount: new Float64Array(size + (durations > 0 ? CELLS : 0)),
+    newAmount: new Float64Array(size + (durations > 0 ? CELLS : 0)),
+    noAwards: size,
+    selectAnnuity: new Float64Array(durations > 0 ? (durations + 1) * CELLS : 0),
     rollSums: new Float64Array(ROLL_SUMS),
+    durationSums: new Float64Array(ROLL_SUMS),
     outgo: new Float64Array(OUTGO_COLUMNS.length),
     qualifying: new Float64Array(groups * (scheme.qualifying.windowMonths + 1)),
     qualifyingDensity: new Float64Array(groups).fill(NaN),

@@ -425,6 +425,14 @@ const benefits = z.strictObject({
       minimum_monthly: fixedAmount('minimum monthly pension').default(0),
       reduced_rate: z.number().min(0).max(1).default(0.5).describe('Rate of the reduced pension (qualifying.reduced_share_since_entry), flat.'),
       wage_relativity: wageRelativity,
+      by_duration: z
+        .strictObject({
+          mortality: z.array(z.number().min(0).max(20)).min(1).max(20).default([1]).describe('Multipliers on the pension type\'s mortality in the award year and each year after it (a select period); 1 after the last.'),
+          recovery: z.array(z.number().min(0).max(1)).min(1).max(20).default([0]).describe('Yearly rate at which pensioners recover and leave, in the award year and after; the last continues.'),
+          suspension: z.array(z.number().min(0).max(1)).min(1).max(20).default([0]).describe('Share of the pensions suspended for earnings (s.49), in the award year and after; the last continues.'),
+        })
+        .optional()
+        .describe('Invalidity pensions by duration since award: a select period of mortality, recovery and suspension (methodology §5); absent, none.'),
     })
     .optional()
     .describe('Invalidity pension to qualifying insured persons who become invalid.'),
@@ -619,6 +627,7 @@ export const scenarioSchema = z.strictObject({
       gap_periods: z.array(z.number().int().min(1).max(500)).max(20).default([10, 25, 50]).describe('Lengths in years of the general-average-premium periods from the start year (the whole horizon is always added).'),
       target_reserve_ratio: z.number().min(0).max(100).default(0).describe('Reserve at the end of a GAP period, in years of that year\'s benefits and expenses.'),
       scaled_premium_years: z.number().int().min(1).max(500).default(10).describe('Length of the periods of equilibrium of the scaled premium.'),
+      capital_value_mortality: z.enum(['cohort', 'period']).default('cohort').describe('Mortality of capital values (terminal funding, liabilities, commutation factors, a top-up\'s family capital): cohort, the rates of the years the pensioner will live; period, the year\'s own rates at every age.'),
     })
     .prefault({})
     .describe('Options of the ILO financing measures.'),

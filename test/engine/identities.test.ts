@@ -144,13 +144,15 @@ describe('homogeneity under enforcement and arrears', () => {
   });
 });
 
-describe('homogeneity under the qualifying routes, the grant and a permit tenure', () => {
+describe('homogeneity under the qualifying routes, the grant, a permit tenure and a select period', () => {
   // Act 4's routes and grant on the invalidity scheme, and the commuters with a permit tenure:
   // the grant refunds contributions, a money amount that must scale with the wages.
   const withRoutes = (s: Yaml) => {
     const inv = s.schemes.find((x: Yaml) => x.kind === 'invalidity');
     inv.qualifying = { full_share_since_entry: '2/3', reduced_share_since_entry: '1/3', max_entry_age: 55 };
     inv.benefits.invalidity_grant = { min_months: 12, interest: 0.03 };
+    // And a select period with recovery and suspension.
+    inv.benefits.invalidity_pension.by_duration = { mortality: [2, 1.3], recovery: [0.02, 0.01], suspension: [0, 0.03] };
     inv.cover.commuters = { coverage: 0.5, compliance: 0.8, contribution_density: 0.6, from: 2026 };
     s.groups.find((g: Yaml) => g.id === 'commuters').tenure = { max_years: 6, turnover: 0.2 };
   };

@@ -84,7 +84,7 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
         const awards = stockIndex(slot, g, G, cell(s, 0));
         const qs = cell(s, 0);
         const bandAt = pensionerBandIndex(slot, i, g, s, G, Y);
-        if (byDuration) rollByDuration(ws, byDuration, durationFactors!, survivors, g, G, s, i, Y, q, mortality, shock, lastAge, endAge, nextIndexation, out.pensionersByBand, bandAt);
+        if (byDuration) rollByDuration(ws, byDuration, durationFactors!, survivors, g, G, s, i, Y, q, mortality, shock, v, lastAge, endAge, nextIndexation, out.pensionersByBand, bandAt);
         else {
           if (survivors) addPensionerDeaths(ws, survivors, g, s, stock, awards, q, mortality * shock, lastAge);
           if (education) assistEducation(ws, out, education.annualByAge, educationIndex, stock, awards, lastAge, g, s, i);
@@ -141,6 +141,7 @@ function rollByDuration(
   q: Float64Array,
   mortality: number,
   shock: number,
+  v: number,
   lastAge: number,
   endAge: number,
   nextIndexation: number,
@@ -151,10 +152,24 @@ function rollByDuration(
   const slot = ws.slot[PENSION.invalidity_pension];
   const qs = cell(s, 0);
   const total = ws.durationSums.fill(0);
+  // An award made mid-year is paid half the year at the award year's share, and those who
+  // neither die (q/2) nor recover (r/2) go on at the next duration's factors a year older.
+  const awardValue = ws.awardValue;
+  const second = factors.next(Math.min(1, D));
+  const m0 = mortality * terms.mortality[0];
+  for (let x = 0; x <= lastAge; x++) {
+    const stay = x < MAX_AGE ? (1 - Math.min(1, q[qs + x] * m0) / 2) * (1 - terms.recovery[0] / 2) : 0;
+    awardValue[x] = terms.paid[0] / 2 + (x < MAX_AGE ? v * stay * second[qs + x + 1] : 0);
+  }
   const roll = (block: number, awards: number, d: number) => {
     const m = mortality * terms.mortality[d];
     if (survivors) addPensionerDeaths(ws, survivors, g, s, block, awards, q, m * shock, lastAge);
-    rollBlock(ws, block, awards, q, qs, m * shock, factors.now(d), lastAge, endAge, nextIndexation, bands, bandAt, { exit: terms.recovery[d], paidShare: terms.paid[d], liabilityAnnuity: factors.next(Math.min(d + 1, D)) });
+    rollBlock(ws, block, awards, q, qs, m * shock, factors.now(d), lastAge, endAge, nextIndexation, bands, bandAt, {
+      exit: terms.recovery[d],
+      paidShare: terms.paid[d],
+      liabilityAnnuity: factors.next(Math.min(d + 1, D)),
+      ...(d === 0 ? { awardValue } : {}),
+    });
     for (let k = 0; k < ROLL_SUMS; k++) total[k] += ws.rollSums[k];
   };
   const none = ws.noAwards + qs;
@@ -260,6 +275,7 @@ function rollBlock(
   const exit = select.exit;
   const halfExit = exit / 2;
   const paidShare = select.paidShare;
+  const awardValue = select.awardValue;
   const stockCount = ws.stockCount;
   const stockAmount = ws.stockAmount;
   const newCount = ws.newCount;
@@ -291,7 +307,7 @@ function rollBlock(
     awardedAmount += awardAmount;
     // Awards are made mid-year at age last birthday x, so at exact age x + ½ on average.
     const annuityNext = annuity[qs + x + 1];
-    capitalValue += awardAmount * ((annuity[qs + x] + annuityNext) / 2);
+    capitalValue += awardAmount * (awardValue ? awardValue[x] : (annuity[qs + x] + annuityNext) / 2);
     const diedN = n * qx + newN * halfQ;
     const diedAmount = amount * qx + awardAmount * halfQ;
     deaths += diedN;
@@ -323,7 +339,7 @@ function rollBlock(
     paid += (amount * (1 - halfQ - halfExit) + awardAmount / 2) * paidShare;
     awarded += newN;
     awardedAmount += awardAmount;
-    capitalValue += awardAmount * (x < MAX_AGE ? (annuity[qs + x] + annuity[qs + x + 1]) / 2 : annuity[qs + x]);
+    capitalValue += awardAmount * (awardValue ? awardValue[x] : x < MAX_AGE ? (annuity[qs + x] + annuity[qs + x + 1]) / 2 : annuity[qs + x]);
     deaths += n * qx + newN * halfQ;
   }
   const sums = ws.rollSums;
@@ -347,6 +363,8 @@ export interface BlockTerms {
   exit: number;
   paidShare: number;
   liabilityAnnuity: Float64Array | null;
+  /** The capital value of an award of 1 a year by age `[age]`, where the award year has terms of its own; else the mean of the factors at x and x + 1. */
+  awardValue?: Float64Array;
 }
 const ULTIMATE: BlockTerms = { exit: 0, paidShare: 1, liabilityAnnuity: null };
 

@@ -82,8 +82,9 @@ export interface Workspace {
   newAmount: Float64Array;
   /** Where a block of pensions without awards reads its (zero) awards, in newCount and newAmount. */
   noAwards: number;
-  /** Annuity factors of invalidity pensions by duration `[duration][sex][age]` for the group in hand (pensions.ts). */
+  /** Annuity factors of invalidity pensions by duration `[duration][sex][age]` for the group in hand, and the capital value of an award by age (pensions.ts). */
   selectAnnuity: Float64Array;
+  awardValue: Float64Array;
   /** Sums of the block last rolled forward (pensions.ts, rollBlock), and of the blocks of one type by duration. */
   rollSums: Float64Array;
   durationSums: Float64Array;
@@ -184,6 +185,7 @@ export function allocateWorkspace(scheme: SchemeAssumptions, groups: number, yea
     newAmount: new Float64Array(size + (durations > 0 ? CELLS : 0)),
     noAwards: size,
     selectAnnuity: new Float64Array(durations > 0 ? (durations + 1) * CELLS : 0),
+    awardValue: new Float64Array(durations > 0 ? AGES : 0),
     rollSums: new Float64Array(ROLL_SUMS),
     durationSums: new Float64Array(ROLL_SUMS),
     outgo: new Float64Array(OUTGO_COLUMNS.length),

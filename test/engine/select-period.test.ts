@@ -57,10 +57,12 @@ describe('invalidity pensions by duration', () => {
     expect(at(select, 'invalidity_pension', 'beneficiaries_end', 1)).toBeCloseTo(awards * (1 - Q) * (1 - Q) + awards1 * (1 - Q), 9);
   });
 
-  it("an award's capital value uses the select year: (ä⁰₄₀ + ä⁰₄₁)/2 with the first year's mortality doubled", () => {
+  it("an award's capital value follows its select year: half a year's payment, then those left (1 − 2q/2) at the ultimate ä₄₁", () => {
     const select = invalidity({ mortality: [2] });
     const amount = at(select, 'invalidity_pension', 'new_awards_annual_amount');
-    expect(at(select, 'invalidity_pension', 'capital_value_new_awards')).toBeCloseTo((amount * (annuity(40, 2) + annuity(41, 2))) / 2, 4);
+    expect(at(select, 'invalidity_pension', 'capital_value_new_awards')).toBeCloseTo(amount * (0.5 + V * (1 - Q) * annuity(41)), 4);
+    // Without a select period, the mean of the factors at 40 and 41 (the plain convention).
+    expect(annuity(40, 2)).toBeLessThan(annuity(40));
     expect(at(plain, 'invalidity_pension', 'capital_value_new_awards')).toBeCloseTo((amount * (annuity(40) + annuity(41))) / 2, 4);
   });
 

@@ -110,7 +110,7 @@ describe('cost rates in a stationary population', () => {
   });
 });
 
-describe('the stationary identity under the invalidity routes, the grant and a permit tenure', () => {
+describe('the stationary identity under the invalidity routes, the grant, a permit tenure and a select period', () => {
   it('the mature PAYG and terminal-funding cost rates of an Act 4 invalidity scheme agree, as for injury pensions', () => {
     // The same stationary population under an invalidity scheme with Act 4's routes, a grant and
     // a permit tenure: each year's awards are made on the same terms, so after 150 years the
@@ -130,7 +130,10 @@ describe('the stationary identity under the invalidity routes, the grant and a p
           contributions: { default: { employer: 0.005, employee: 0.005 } },
           incidence: 'invalidity.csv',
           qualifying: { full_share_since_entry: '2/3', reduced_share_since_entry: '1/3', max_entry_age: 55 },
-          benefits: { invalidity_pension: { minimum_monthly: 0 }, invalidity_grant: { min_months: 12, interest: 0.03 } },
+          benefits: {
+            invalidity_pension: { minimum_monthly: 0, by_duration: { mortality: [2, 1.3], recovery: [0.02, 0.01, 0], suspension: [0, 0.03, 0] } },
+            invalidity_grant: { min_months: 12, interest: 0.03 },
+          },
           indexation: { pensions: 0.03 },
         });
       }),

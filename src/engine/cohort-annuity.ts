@@ -19,6 +19,8 @@ import { AGES, CELLS, SEXES, cell } from './layout.js';
 const NO_DURATIONS: DurationTerms = { durations: 0, mortality: Float64Array.of(1), recovery: Float64Array.of(0), paid: Float64Array.of(1) };
 
 const TABLES = new WeakMap<Assumptions, Map<string, Float64Array>>();
+const TERMS_IDS = new WeakMap<DurationTerms, number>();
+const TERMS_IDS_NEXT = { value: 0 };
 
 export interface CohortTable {
   factors: Float64Array;
@@ -30,7 +32,10 @@ export function cohortTable(a: Assumptions, k: number, multiplier: number, endAg
   const t = terms ?? NO_DURATIONS;
   let byKey = TABLES.get(a);
   if (!byKey) TABLES.set(a, (byKey = new Map()));
-  const key = `${k}|${multiplier}|${endAge}|${t.mortality.join(',')}|${t.recovery.join(',')}|${t.paid.join(',')}`;
+  // The terms are the assumptions' own objects: told apart by identity.
+  let id = TERMS_IDS.get(t);
+  if (id === undefined) TERMS_IDS.set(t, (id = TERMS_IDS_NEXT.value++));
+  const key = `${k}|${multiplier}|${endAge}|${id}`;
   let factors = byKey.get(key);
   if (!factors) byKey.set(key, (factors = build(a, k, multiplier, endAge, t)));
   return { factors, durations: t.durations };

@@ -84,7 +84,7 @@ export function rollPensions(a: Assumptions, scheme: SchemeAssumptions, q: Float
         const awards = stockIndex(slot, g, G, cell(s, 0));
         const qs = cell(s, 0);
         const bandAt = pensionerBandIndex(slot, i, g, s, G, Y);
-        if (byDuration) rollByDuration(ws, byDuration, durationFactors!, survivors, g, G, s, i, Y, q, mortality, shock, v, lastAge, endAge, nextIndexation, out.pensionersByBand, bandAt);
+        if (byDuration) rollByDuration(ws, byDuration, durationFactors!, survivors, g, G, s, i, Y, q, mortality, shock, v, scheme.ageMax, lastAge, endAge, nextIndexation, out.pensionersByBand, bandAt);
         else {
           if (survivors) addPensionerDeaths(ws, survivors, g, s, stock, awards, q, mortality * shock, lastAge);
           if (education) assistEducation(ws, out, education.annualByAge, educationIndex, stock, awards, lastAge, g, s, i);
@@ -142,6 +142,7 @@ function rollByDuration(
   mortality: number,
   shock: number,
   v: number,
+  ageMax: number,
   lastAge: number,
   endAge: number,
   nextIndexation: number,
@@ -157,14 +158,17 @@ function rollByDuration(
   const awardValue = ws.awardValue;
   const second = factors.next(Math.min(1, D));
   const m0 = mortality * terms.mortality[0];
-  for (let x = 0; x <= lastAge; x++) {
+  for (let x = 0; x <= Math.min(lastAge, ageMax + D + 1); x++) {
     const stay = x < MAX_AGE ? (1 - Math.min(1, q[qs + x] * m0) / 2) * (1 - terms.recovery[0] / 2) : 0;
     awardValue[x] = terms.paid[0] / 2 + (x < MAX_AGE ? v * stay * second[qs + x + 1] : 0);
   }
+  // A select block holds awards of at most ageMax, D years on at most: its rolls stop there.
+  const selectLast = Math.min(lastAge, ageMax + D + 1);
   const roll = (block: number, awards: number, d: number) => {
     const m = mortality * terms.mortality[d];
-    if (survivors) addPensionerDeaths(ws, survivors, g, s, block, awards, q, m * shock, lastAge);
-    rollBlock(ws, block, awards, q, qs, m * shock, factors.now(d), lastAge, endAge, nextIndexation, bands, bandAt, {
+    const last = d === D ? lastAge : selectLast;
+    if (survivors) addPensionerDeaths(ws, survivors, g, s, block, awards, q, m * shock, last);
+    rollBlock(ws, block, awards, q, qs, m * shock, factors.now(d), last, endAge, nextIndexation, bands, bandAt, {
       exit: terms.recovery[d],
       paidShare: terms.paid[d],
       liabilityAnnuity: factors.next(Math.min(d + 1, D)),
@@ -181,8 +185,10 @@ function rollByDuration(
   for (let d = D - 1; d >= 0; d--) {
     const from = select(d);
     const to = d === D - 1 ? ultimate : select(d + 1);
-    for (let x = 0; x <= lastAge; x++) {
-      ws.stockCount[to + x] += ws.stockCount[from + x];
+    for (let x = 0; x <= selectLast; x++) {
+      const n = ws.stockCount[from + x];
+      if (n === 0) continue;
+      ws.stockCount[to + x] += n;
       ws.stockAmount[to + x] += ws.stockAmount[from + x];
       ws.stockCount[from + x] = 0;
       ws.stockAmount[from + x] = 0;

@@ -75,7 +75,7 @@ describe('the option cost table of the baseline and every shipped option', () =>
       expect(row.extended_groups).toBe('cross_border_commuters');
       expect(Number(row.net_pv_cost_MYR)).not.toBe(0);
     }
-    expect(rows.find((r) => r.option === 'cross-border-commuters-daily' && r.scheme === 'cross_border_commuters')!.depletion_year_option).toBe('2057');
+    expect(rows.find((r) => r.option === 'cross-border-commuters-daily' && r.scheme === 'cross_border_commuters')!.depletion_year_option).toBe('2056');
     expect(rows.find((r) => r.option === 'non-employment-injury-phases' && r.scheme === 'non_employment_injury')!.depletion_year_baseline).toBe('no scheme');
     // Only the subsidised fishers' options have the government pay: into the Act 789 scheme.
     const subsidised = rows.filter((r) => r.scheme !== 'all' && Number(r.pv_extra_government_contributions_MYR) !== 0);
@@ -133,7 +133,7 @@ describe('the option cost table of the baseline and every shipped option', () =>
     // The commuters' scheme in its five variants and in all the extensions together.
     expect(table.filter((l) => /^ {4}cross_border_commuters /.test(l))).toHaveLength(6);
     expect(table.filter((l) => /^ {4}all schemes /.test(l))).toHaveLength(shipped.length);
-    expect(table.find((l) => /^ {4}cross_border_commuters .*no scheme → 2057/.test(l))).toBeDefined();
+    expect(table.find((l) => /^ {4}cross_border_commuters .*no scheme → 2056/.test(l))).toBeDefined();
     expect(stdout).not.toMatch(/-0\.00%/);
     // A change far below a basis point keeps its first digit, with its exponent: 2e-10 is 2e-6 bp.
     expect(terminalBasisPoints(-2e-10)).toBe('-2e-6');
@@ -302,18 +302,18 @@ describe('compare charts', () => {
       // The commuters' scheme is only the options': its fund difference is left out, saying why.
       const difference = omitted.find((o) => o.name === 'cross_border_commuters-fund-difference')!;
       expect(difference.reason).toMatch(lang === 'en' ? /only the options have this scheme/ : /hanya pilihan/);
-      // The daily variant's fund is depleted in 2057: its line stops before, and its legend says so.
+      // The daily variant's fund is depleted in 2056: its line stops before, and its legend says so.
       const fund = charts.find((c) => c.name === 'cross_border_commuters-fund')!;
       const daily = datasets(fund).find((d) => String(d.label).includes('RM2 a working day'))!;
-      expect(String(daily.label)).toMatch(lang === 'en' ? /\(depleted 2057\)$/ : /\(dana habis 2057\)$/);
+      expect(String(daily.label)).toMatch(lang === 'en' ? /\(depleted 2056\)$/ : /\(dana habis 2056\)$/);
       const years = fund.config.data.labels as number[];
-      expect((daily.data as Array<number | null>).slice(years.indexOf(2057)).every((v) => v === null)).toBe(true);
+      expect((daily.data as Array<number | null>).slice(years.indexOf(2056)).every((v) => v === null)).toBe(true);
       for (const d of datasets(fund)) for (const v of d.data as Array<number | null>) expect(v === null || v >= 0).toBe(true);
     }
     // One depleted line alone is marked with the depletion year.
     const alone = chartsOf(projected([BASELINE, scenarioFile('cross-border-commuters-daily.yaml')])).charts.find((c) => c.name === 'cross_border_commuters-fund')!;
     const annotations = (alone.config.options as { plugins: { annotation?: { annotations: Record<string, { value: number; label: { content: string } }> } } }).plugins.annotation!.annotations;
-    expect(annotations.depletion.label.content).toBe('Depleted 2057');
-    expect((alone.config.data.labels as number[])[annotations.depletion.value]).toBe(2057);
+    expect(annotations.depletion.label.content).toBe('Depleted 2056');
+    expect((alone.config.data.labels as number[])[annotations.depletion.value]).toBe(2056);
   }, 30_000);
 });

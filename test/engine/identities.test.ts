@@ -61,6 +61,22 @@ const scaleMoney = (k: number) => (s: Yaml, dir: string) => {
 };
 
 
+/**
+ * The basic fixture with `amounts(1)`, against it with `amounts(k)` and every other money amount
+ * times k (scaleMoney): every flow must scale by k. Returns the base run.
+ */
+function expectMoneyHomogeneous(amounts: (factor: number) => (s: Yaml) => void, k: number) {
+  const base = run(scenarioVariant('basic', amounts(1)));
+  const scaled = run(
+    scenarioVariant('basic', (s: Yaml, dir) => {
+      amounts(k)(s);
+      scaleMoney(k)(s, dir);
+    }),
+  );
+  base.projection.schemes.forEach((s, i) => expectScaled(s, scaled.projection.schemes[i], k));
+  return base;
+}
+
 describe('homogeneity', () => {
   const base = run(scenarioVariant('basic'));
 
@@ -98,14 +114,7 @@ describe('homogeneity', () => {
         if (b.dependants || b.survivors) b.education = { by_age: [{ from: 7, to: 12, annual: 800 * factor }, { from: 18, to: 20, annual: 6000 * factor }], take_up: 0.3 };
       }
     };
-    const baseRun = run(scenarioVariant('basic', withAmounts(1)));
-    const scaled = run(
-      scenarioVariant('basic', (s: Yaml, dir) => {
-        withAmounts(k)(s);
-        scaleMoney(k)(s, dir);
-      }),
-    );
-    baseRun.projection.schemes.forEach((s, i) => expectScaled(s, scaled.projection.schemes[i], k));
+    expectMoneyHomogeneous(withAmounts, k);
   });
 });
 
@@ -131,16 +140,9 @@ describe('homogeneity under enforcement and arrears', () => {
   };
   it('scaling every money amount by k, the enforcement costs and responses with them, scales every flow by k', () => {
     const k = 3;
-    const base = run(scenarioVariant('basic', withEnforcement(1)));
+    const base = expectMoneyHomogeneous(withEnforcement, k);
     expect(base.projection.schemes[0].enforcement.some((v) => v > 0)).toBe(true);
     expect(base.projection.schemes[0].arrearsRecovered.some((v) => v > 0)).toBe(true);
-    const scaled = run(
-      scenarioVariant('basic', (s: Yaml, dir) => {
-        withEnforcement(k)(s);
-        scaleMoney(k)(s, dir);
-      }),
-    );
-    base.projection.schemes.forEach((s, i) => expectScaled(s, scaled.projection.schemes[i], k));
   });
 });
 
